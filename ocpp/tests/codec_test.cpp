@@ -1,0 +1,123 @@
+#include "parkgrid/ocpp/codec.hpp"
+
+#include <gtest/gtest.h>
+
+#include "parkgrid/ocpp/messages/authorize.hpp"
+#include "parkgrid/ocpp/messages/boot_notification.hpp"
+#include "parkgrid/ocpp/messages/heartbeat.hpp"
+
+namespace parkgrid::ocpp {
+namespace {
+
+using nlohmann::json;
+
+// Decodes `payload` as T and returns the CALLERROR code and path it was rejected with.
+template <typename T>
+std::pair<CallErrorCode, std::string> rejection(const json& payload) {
+    try {
+        decode<T>(payload);
+    } catch (const ValidationError& error) {
+        return {error.code(), error.path()};
+    }
+    ADD_FAILURE() << "accepted " << payload.dump();
+    return {CallErrorCode::GenericError, ""};
+}
+
+TEST(CodecTest, DecodesRequiredAndOptionalFields) {
+    const auto boot = decode<BootNotificationRequest>(
+        json{{"chargePointVendor", "ACME"}, {"chargePointModel", "AC7"}, {"iccid", "8986"}});
+    EXPECT_EQ(boot.charge_point_vendor.str(), "ACME");
+    EXPECT_EQ(boot.charge_point_model.str(), "AC7");
+    EXPECT_EQ(boot.iccid->str(), "8986");
+    EXPECT_FALSE(boot.imsi);
+}
+
+TEST(CodecTest, EncodesCamelCaseNamesAndOmitsEmptyOptionals) {
+    AuthorizeResponse response;
+    response.id_tag_info.status = AuthorizationStatus::ConcurrentTx;
+    response.id_tag_info.parent_id_tag = IdToken("FLEET-1");
+    EXPECT_EQ(encode(response), (json{{"idTagInfo", {{"status", "ConcurrentTx"}, {"parentIdTag", "FLEET-1"}}}}));
+}
+
+TEST(CodecTest, MissingRequiredFieldIsOccurrenceViolation) {
+    const auto [code, path] = rejection<BootNotificationRequest>(json{{"chargePointVendor", "ACME"}});
+    EXPECT_EQ(code, CallErrorCode::OccurenceConstraintViolation);
+    EXPECT_EQ(path, "chargePointModel");
+}
+
+TEST(CodecTest, WrongJsonTypeIsTypeViolation) {
+    const auto [code, path] = rejection<BootNotificationRequest>(json{{"chargePointVendor", 12}, {"chargePointModel", "x"}});
+    EXPECT_EQ(code, CallErrorCode::TypeConstraintViolation);
+    EXPECT_EQ(path, "chargePointVendor");
+    EXPECT_EQ(rejection<HeartbeatRequest>(json::array()).first, CallErrorCode::TypeConstraintViolation);
+}
+
+TEST(CodecTest, OverlongStringIsPropertyViolation) {
+    const auto [code, path] =
+        rejection<BootNotificationRequest>(json{{"chargePointVendor", std::string(21, 'v')}, {"chargePointModel", "x"}});
+    EXPECT_EQ(code, CallErrorCode::PropertyConstraintViolation);
+    EXPECT_EQ(path, "chargePointVendor");
+    EXPECT_NO_THROW(decode<BootNotificationRequest>(json{{"chargePointVendor", std::string(20, 'v')}, {"chargePointModel", "x"}}));
+}
+
+TEST(CodecTest, BadEnumValueIsPropertyViolationWithNestedPath) {
+    const auto [code, path] = rejection<AuthorizeResponse>(json{{"idTagInfo", {{"status", "accepted"}}}});
+    EXPECT_EQ(code, CallErrorCode::PropertyConstraintViolation);
+    EXPECT_EQ(path, "idTagInfo.status");
+}
+
+TEST(CodecTest, UnknownPropertyIsFormationViolation) {
+    const auto [code, path] = rejection<HeartbeatRequest>(json{{"foo", 1}});
+    EXPECT_EQ(code, CallErrorCode::FormationViolation);
+    EXPECT_EQ(path, "foo");
+}
+
+TEST(CodecTest, BadDateTimeIsPropertyViolation) {
+    const auto [code, path] =
+        rejection<AuthorizeResponse>(json{{"idTagInfo", {{"status", "Accepted"}, {"expiryDate", "tomorrow"}}}});
+    EXPECT_EQ(code, CallErrorCode::PropertyConstraintViolation);
+    EXPECT_EQ(path, "idTagInfo.expiryDate");
+}
+
+TEST(CodecTest, IntegersAcceptZeroFractionAndRejectOthers) {
+    json response{{"currentTime", "2026-01-01T00:00:00Z"}, {"status", "Accepted"}, {"interval", 300.0}};
+    EXPECT_EQ(decode<BootNotificationResponse>(response).interval, 300);
+    response["interval"] = 300.5;
+    EXPECT_EQ(rejection<BootNotificationResponse>(response).first, CallErrorCode::TypeConstraintViolation);
+    response["interval"] = "300";
+    EXPECT_EQ(rejection<BootNotificationResponse>(response).first, CallErrorCode::TypeConstraintViolation);
+    response["interval"] = 1LL << 40;
+    EXPECT_EQ(rejection<BootNotificationResponse>(response).first, CallErrorCode::PropertyConstraintViolation);
+}
+
+TEST(CodecTest, DecimalOnePlaceAcceptsValuesBinaryFloatingPointCannotRepresent) {
+    for (double value : {7.3, 0.1, 16.1, 32.0, 11.7, 0.3, 1e5 + 0.1}) {
+        EXPECT_NO_THROW(decode<DecimalOnePlace>(json(value))) << value;
+    }
+    EXPECT_THROW(decode<DecimalOnePlace>(json(7.35)), ValidationError);
+    EXPECT_THROW(decode<DecimalOnePlace>(json("7.3")), ValidationError);
+    EXPECT_EQ(encode(DecimalOnePlace{7.300000000000001}).dump(), "7.3");
+}
+
+TEST(CodecTest, SchemaOfStructListsPropertiesAndRequired) {
+    const json schema = json_schema<BootNotificationRequest>();
+    EXPECT_EQ(schema["type"], "object");
+    EXPECT_EQ(schema["additionalProperties"], false);
+    EXPECT_EQ(schema["properties"]["chargePointVendor"], (json{{"type", "string"}, {"maxLength", 20}}));
+    EXPECT_EQ(schema["required"], (json{"chargePointVendor", "chargePointModel"}));
+    EXPECT_FALSE(json_schema<HeartbeatRequest>().contains("required"));
+}
+
+TEST(CodecTest, RoundTripKeepsEveryField) {
+    BootNotificationRequest boot;
+    boot.charge_point_vendor = "ACME";
+    boot.charge_point_model = "AC7";
+    boot.meter_serial_number = CiString<25>("M-1");
+    const auto decoded = decode<BootNotificationRequest>(encode(boot));
+    EXPECT_EQ(decoded.charge_point_vendor, boot.charge_point_vendor);
+    EXPECT_EQ(decoded.meter_serial_number, boot.meter_serial_number);
+    EXPECT_FALSE(decoded.firmware_version);
+}
+
+}  // namespace
+}  // namespace parkgrid::ocpp

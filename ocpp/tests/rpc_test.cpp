@@ -1,0 +1,73 @@
+#include "parkgrid/ocpp/rpc.hpp"
+
+#include <gtest/gtest.h>
+
+#include "parkgrid/ocpp/messages/heartbeat.hpp"
+
+namespace parkgrid::ocpp {
+namespace {
+
+TEST(RpcTest, ParsesCall) {
+    const auto frame = parse_frame(R"([2, "19223201", "BootNotification", {"chargePointVendor": "VendorX"}])");
+    const auto& call = std::get<Call>(frame);
+    EXPECT_EQ(call.unique_id, "19223201");
+    EXPECT_EQ(call.action, "BootNotification");
+    EXPECT_EQ(call.payload["chargePointVendor"], "VendorX");
+}
+
+TEST(RpcTest, ParsesCallResultAndCallError) {
+    EXPECT_EQ(std::get<CallResult>(parse_frame(R"([3,"a",{"x":1}])")).payload["x"], 1);
+    const auto error = std::get<CallError>(parse_frame(R"([4,"b","NotSupported","nope",{}])"));
+    EXPECT_EQ(error.code, CallErrorCode::NotSupported);
+    EXPECT_EQ(error.description, "nope");
+}
+
+TEST(RpcTest, UnknownErrorCodeBecomesGenericErrorKeepingTheText) {
+    const auto error = std::get<CallError>(parse_frame(R"([4,"b","FormatViolation","bad",{}])"));
+    EXPECT_EQ(error.code, CallErrorCode::GenericError);
+    EXPECT_NE(error.description.find("FormatViolation"), std::string::npos);
+}
+
+TEST(RpcTest, MalformedFramesKeepTheirIdWhenReadable) {
+    const struct {
+        const char* text;
+        std::optional<std::string> id;
+    } cases[] = {
+        {R"([2, "abc", "Heartbeat", {)", "abc"},  // truncated JSON
+        {R"([2,"abc","Heartbeat"])", "abc"},       // missing payload
+        {R"([2,"abc",17,{}])", "abc"},             // action not a string
+        {R"([9,"abc",{}])", "abc"},                // unknown message type
+        {R"(["2","abc","Heartbeat",{}])", "abc"},  // message type not a number
+        {R"({"not":"an array"})", std::nullopt},
+        {R"(garbage)", std::nullopt},
+        {R"([2, 17, "Heartbeat", {}])", std::nullopt},
+        {R"([2,"a\"b","Heartbeat",{)", std::nullopt},
+        {"", std::nullopt},
+    };
+    for (const auto& c : cases) {
+        const auto frame = parse_frame(c.text);
+        ASSERT_TRUE(std::holds_alternative<MalformedFrame>(frame)) << c.text;
+        EXPECT_EQ(std::get<MalformedFrame>(frame).unique_id, c.id) << c.text;
+    }
+}
+
+TEST(RpcTest, RejectsUniqueIdsLongerThan36) {
+    const std::string id(37, 'x');
+    const auto frame = parse_frame(R"([2,")" + id + R"(","Heartbeat",{}])");
+    ASSERT_TRUE(std::holds_alternative<MalformedFrame>(frame));
+    EXPECT_TRUE(std::holds_alternative<Call>(parse_frame(R"([2,")" + std::string(36, 'x') + R"(","Heartbeat",{}])")));
+}
+
+TEST(RpcTest, SerializesAllThreeKinds) {
+    EXPECT_EQ(serialize(make_call("1", HeartbeatRequest{})), R"([2,"1","Heartbeat",{}])");
+    EXPECT_EQ(serialize(CallResult{"2", {{"a", 1}}}), R"([3,"2",{"a":1}])");
+    EXPECT_EQ(serialize(CallError{"3", CallErrorCode::OccurenceConstraintViolation, "missing", nlohmann::json()}),
+              R"([4,"3","OccurenceConstraintViolation","missing",{}])");
+}
+
+TEST(RpcTest, SerializingInvalidUtf8DoesNotThrow) {
+    EXPECT_NO_THROW(serialize(CallError{"3", CallErrorCode::GenericError, std::string("\xff\xfe"), {}}));
+}
+
+}  // namespace
+}  // namespace parkgrid::ocpp
