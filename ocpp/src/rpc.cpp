@@ -20,11 +20,8 @@ std::optional<std::string> scan_unique_id(std::string_view text) {
         return std::nullopt;
     }
     skip_space();
-    const std::size_t digits_start = pos;
-    while (pos < text.size() && std::isdigit(static_cast<unsigned char>(text[pos]))) {
-        ++pos;
-    }
-    if (pos == digits_start) {
+    // Only a CALL may be answered: a broken CALLRESULT or CALLERROR must never get a CALLERROR back.
+    if (pos >= text.size() || text[pos++] != '2') {
         return std::nullopt;
     }
     skip_space();
@@ -86,13 +83,13 @@ Frame parse_frame(std::string_view text) {
             return Call{std::move(unique_id), message[2].get<std::string>(), std::move(message[3])};
         case kCallResult:
             if (message.size() != 3) {
-                return malformed(std::move(unique_id), "CALLRESULT must be [3, uniqueId, payload]");
+                return malformed(std::nullopt, "CALLRESULT for '" + unique_id + "' must be [3, uniqueId, payload]");
             }
             return CallResult{std::move(unique_id), std::move(message[2])};
         case kCallError: {
             if (message.size() != 5 || !message[2].is_string() || !message[3].is_string()) {
-                return malformed(std::move(unique_id),
-                                 "CALLERROR must be [4, uniqueId, errorCode, errorDescription, errorDetails]");
+                return malformed(std::nullopt, "CALLERROR for '" + unique_id +
+                                                   "' must be [4, uniqueId, errorCode, errorDescription, errorDetails]");
             }
             const auto& code_text = message[2].get_ref<const std::string&>();
             const auto code = call_error_code_from_string(code_text);

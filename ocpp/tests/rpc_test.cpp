@@ -43,6 +43,9 @@ TEST(RpcTest, MalformedFramesKeepTheirIdWhenReadable) {
         {R"([2, 17, "Heartbeat", {}])", std::nullopt},
         {R"([2,"a\"b","Heartbeat",{)", std::nullopt},
         {"", std::nullopt},
+        {R"([3,"abc"])", std::nullopt},            // a broken CALLRESULT is never answered
+        {R"([4,"abc","GenericError"])", std::nullopt},
+        {R"([3, "abc", {)", std::nullopt},
     };
     for (const auto& c : cases) {
         const auto frame = parse_frame(c.text);

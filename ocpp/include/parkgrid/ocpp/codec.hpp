@@ -26,6 +26,7 @@
 #include "parkgrid/ocpp/decimal.hpp"
 #include "parkgrid/ocpp/enum_names.hpp"
 #include "parkgrid/ocpp/json_path.hpp"
+#include "parkgrid/ocpp/uri.hpp"
 #include "parkgrid/ocpp/validation_error.hpp"
 
 namespace parkgrid::ocpp {
@@ -166,6 +167,21 @@ struct Codec<DateTime> {
         return *parsed;
     }
     static nlohmann::json schema() { return {{"type", "string"}, {"format", "date-time"}}; }
+};
+
+template <>
+struct Codec<Uri> {
+    static void encode(nlohmann::json& out, const Uri& value) { out = value.str(); }
+    static Uri decode(const nlohmann::json& in, const JsonPath& path) {
+        detail::require_type(in.is_string(), in, path, "string");
+        auto parsed = Uri::parse(in.get_ref<const std::string&>());
+        if (!parsed) {
+            detail::fail(CallErrorCode::PropertyConstraintViolation, path,
+                         "'" + in.get<std::string>() + "' is not an absolute URI");
+        }
+        return *parsed;
+    }
+    static nlohmann::json schema() { return {{"type", "string"}, {"format", "uri"}}; }
 };
 
 template <OcppEnum E>

@@ -35,8 +35,10 @@ struct CallError {
     nlohmann::json details = nlohmann::json::object();
 };
 
-// A text frame that is not OCPP-J. When its unique id could still be read, the sender gets a
-// FormationViolation CALLERROR; otherwise the frame can only be logged and dropped.
+// A text frame that is not OCPP-J. `unique_id` is set when the frame can be answered: it reads as a CALL
+// (or an unknown message type) whose unique id is legible, and the sender gets a FormationViolation
+// CALLERROR. Otherwise (garbage, or a broken CALLRESULT/CALLERROR, which must never be answered) the frame
+// can only be logged and dropped.
 struct MalformedFrame {
     std::optional<std::string> unique_id;
     std::string reason;

@@ -8,11 +8,11 @@ enum class RegistrationStatus { Accepted, Pending, Rejected };
 PARKGRID_OCPP_ENUM(RegistrationStatus, {Accepted, "Accepted"}, {Pending, "Pending"}, {Rejected, "Rejected"});
 
 struct BootNotificationResponse {
+    RegistrationStatus status{};
     DateTime current_time;
     std::int32_t interval = 0;
-    RegistrationStatus status{};
 };
-BOOST_DESCRIBE_STRUCT(BootNotificationResponse, (), (current_time, interval, status))
+BOOST_DESCRIBE_STRUCT(BootNotificationResponse, (), (status, current_time, interval))
 
 struct BootNotificationRequest {
     static constexpr std::string_view action = "BootNotification";
@@ -31,6 +31,7 @@ struct BootNotificationRequest {
 };
 BOOST_DESCRIBE_STRUCT(BootNotificationRequest, (),
                       (charge_point_vendor, charge_point_model, charge_point_serial_number,
-                       charge_box_serial_number, firmware_version, iccid, imsi, meter_type, meter_serial_number))
+                       charge_box_serial_number, firmware_version, iccid, imsi, meter_type,
+                       meter_serial_number))
 
 }  // namespace parkgrid::ocpp

@@ -1,0 +1,26 @@
+#pragma once
+
+#include <string_view>
+
+#include "parkgrid/ocpp/charge_point_request_handler.hpp"
+#include "parkgrid/ocpp/rpc.hpp"
+
+namespace parkgrid::ocpp {
+
+enum class ActionKind {
+    Unknown,                 // not an OCPP 1.6 action: NotImplemented
+    CentralSystemInitiated,  // an action only the central system may send: NotSupported when a charger sends it
+    ChargePointInitiated,
+};
+
+ActionKind classify_action(std::string_view action);
+
+// Validates an inbound CALL and hands it to the handler, or answers it through `sink` with the CALLERROR
+// the OCPP-J specification prescribes (NotImplemented, NotSupported, or the schema violation's code).
+void dispatch(const Call& call, ChargePointRequestHandler& handler, const ReplySink& sink);
+
+// Checks a charge point's CALLRESULT payload against the response schema of `action`.
+// Throws ValidationError; unknown actions throw std::invalid_argument.
+void validate_response(std::string_view action, const nlohmann::json& payload);
+
+}  // namespace parkgrid::ocpp

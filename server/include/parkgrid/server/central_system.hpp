@@ -1,0 +1,51 @@
+#pragma once
+
+#include <boost/asio/any_io_executor.hpp>
+#include <functional>
+#include <memory>
+#include <string>
+
+#include "parkgrid/server/charger_registry.hpp"
+#include "parkgrid/server/config.hpp"
+#include "parkgrid/storage/database.hpp"
+
+namespace parkgrid::server {
+
+// Whether a charger's WebSocket upgrade is served; decided before the handshake completes.
+struct Admission {
+    bool admitted = false;
+    unsigned http_status = 200;  // when refused
+    std::string reason;
+    Registration registration = Registration::Unregistered;
+};
+
+// The application core the network layer talks to: admits charger connections, keeps the registry of
+// connected chargers and logs their connections.
+class CentralSystem {
+public:
+    CentralSystem(storage::Database& database, const Config& config);
+
+    void admit(const std::string& charger_id, std::function<void(Admission)> done);
+    // Creates the session of a connection that completed its handshake; replaces (and closes) an earlier
+    // connection of the same charger.
+    std::shared_ptr<ChargerSession> connect(boost::asio::any_io_executor executor, std::weak_ptr<ChargerLink> link,
+                                            const std::string& charger_id, const std::string& remote_address,
+                                            Registration registration);
+    void disconnect(ChargerSession& session, const std::string& why);
+    // Closes every charger connection, e.g. with GoingAway on shutdown.
+    void close_all(CloseCode code, const std::string& reason);
+
+    ChargerRegistry& registry() { return registry_; }
+    storage::Database& database() { return database_; }
+    const Config& config() const { return config_; }
+
+private:
+    void log_connection(const std::string& charger_id, const std::string& event, const std::string& remote_address,
+                        std::optional<std::string> detail);
+
+    storage::Database& database_;
+    const Config& config_;
+    ChargerRegistry registry_;
+};
+
+}  // namespace parkgrid::server

@@ -1,0 +1,49 @@
+#pragma once
+
+#include <memory>
+
+#include "parkgrid/ocpp/charge_point_request_handler.hpp"
+#include "parkgrid/server/charger_state.hpp"
+#include "parkgrid/server/config.hpp"
+#include "parkgrid/storage/database.hpp"
+
+namespace parkgrid::server {
+
+// The central system's answers to the CALLs of one connected charger, and what is stored for them.
+// Messages whose data must survive a crash (transactions, meter values, status) are answered only after
+// their storage job has committed.
+class ChargePointService final : public ocpp::ChargePointRequestHandler {
+public:
+    ChargePointService(std::shared_ptr<ChargerState> state, storage::Database& database, const Config& config);
+
+    void handle(ocpp::AuthorizeRequest request, ocpp::Responder<ocpp::AuthorizeResponse> responder) override;
+    void handle(ocpp::BootNotificationRequest request, ocpp::Responder<ocpp::BootNotificationResponse> responder) override;
+    void handle(ocpp::DataTransferRequest request, ocpp::Responder<ocpp::DataTransferResponse> responder) override;
+    void handle(ocpp::HeartbeatRequest request, ocpp::Responder<ocpp::HeartbeatResponse> responder) override;
+    void handle(ocpp::MeterValuesRequest request, ocpp::Responder<ocpp::MeterValuesResponse> responder) override;
+    void handle(ocpp::StartTransactionRequest request, ocpp::Responder<ocpp::StartTransactionResponse> responder) override;
+    void handle(ocpp::StatusNotificationRequest request, ocpp::Responder<ocpp::StatusNotificationResponse> responder) override;
+    void handle(ocpp::StopTransactionRequest request, ocpp::Responder<ocpp::StopTransactionResponse> responder) override;
+    void handle(ocpp::DiagnosticsStatusNotificationRequest request,
+                ocpp::Responder<ocpp::DiagnosticsStatusNotificationResponse> responder) override;
+    void handle(ocpp::FirmwareStatusNotificationRequest request,
+                ocpp::Responder<ocpp::FirmwareStatusNotificationResponse> responder) override;
+    void handle(ocpp::LogStatusNotificationRequest request,
+                ocpp::Responder<ocpp::LogStatusNotificationResponse> responder) override;
+    void handle(ocpp::SecurityEventNotificationRequest request,
+                ocpp::Responder<ocpp::SecurityEventNotificationResponse> responder) override;
+    void handle(ocpp::SignCertificateRequest request, ocpp::Responder<ocpp::SignCertificateResponse> responder) override;
+    void handle(ocpp::SignedFirmwareStatusNotificationRequest request,
+                ocpp::Responder<ocpp::SignedFirmwareStatusNotificationResponse> responder) override;
+
+private:
+    // Runs `job` as a write and answers with its result once committed, or with InternalError.
+    template <typename Response, typename Job>
+    void store_then_respond(Job job, const ocpp::Responder<Response>& responder);
+
+    std::shared_ptr<ChargerState> state_;
+    storage::Database& database_;
+    const Config& config_;
+};
+
+}  // namespace parkgrid::server

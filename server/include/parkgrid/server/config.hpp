@@ -1,0 +1,55 @@
+#pragma once
+
+#include <chrono>
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace parkgrid::server {
+
+enum class UnknownChargerPolicy { Reject, Pending, Accept };
+enum class LogLevel { Trace, Debug, Info, Warn, Error };
+
+struct Endpoint {
+    std::string host;
+    std::uint16_t port = 0;
+};
+
+struct Config {
+    Endpoint listen{"0.0.0.0", 8180};
+    std::string db_path = "data/parkgrid.db";
+    LogLevel log_level = LogLevel::Info;
+    bool log_json = false;
+    std::size_t threads = 0;  // network threads; 0 = one per core
+
+    UnknownChargerPolicy unknown_chargers = UnknownChargerPolicy::Pending;
+    std::chrono::seconds heartbeat_interval{300};
+    std::chrono::seconds boot_retry_interval{60};  // "interval" answered to Pending or Rejected chargers
+    std::chrono::seconds future_timestamp_tolerance{180};  // a charging meter's clock may be 3 min off (JJG 1148)
+
+    std::size_t max_frame_bytes = 64 * 1024;
+    std::chrono::seconds ping_interval{60};  // WebSocket ping after this much silence; closed after twice as long
+    std::chrono::seconds call_timeout{30};   // server-initiated CALLs
+    std::size_t max_pending_calls = 64;      // queued server-initiated CALLs per charger
+    std::chrono::seconds shutdown_grace{5};
+
+    std::string admin_ui_dir = "admin-ui";
+    bool db_durable = true;
+};
+
+// Thrown for an invalid command line or configuration file; the message is meant for the operator.
+struct ConfigError : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
+// Reads `--config FILE` (JSON object whose keys are the flag names without dashes) and then the flags,
+// which override the file. Returns nullopt when `--help` was given, after printing the usage.
+std::optional<Config> parse_config(const std::vector<std::string>& args);
+
+std::string usage();
+Endpoint parse_endpoint(const std::string& text);
+
+}  // namespace parkgrid::server

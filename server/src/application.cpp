@@ -1,0 +1,96 @@
+#include "parkgrid/server/application.hpp"
+
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/signal_set.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <cstdlib>
+#include <iostream>
+#include <thread>
+#include <vector>
+
+#include "api/api_tokens.hpp"
+#include "parkgrid/server/central_system.hpp"
+#include "parkgrid/server/http_handler.hpp"
+#include "parkgrid/server/http_server.hpp"
+#include "parkgrid/server/log.hpp"
+
+namespace parkgrid::server {
+namespace {
+
+namespace net = boost::asio;
+
+std::optional<std::string> environment(const char* name) {
+    const char* value = std::getenv(name);
+    return value && *value ? std::optional<std::string>(value) : std::nullopt;
+}
+
+// Waits (polling) until every charger connection has closed or the grace period is over.
+void wait_for_chargers(const std::shared_ptr<net::steady_timer>& timer, CentralSystem& central_system,
+                       std::chrono::steady_clock::time_point deadline, std::function<void()> done) {
+    if (central_system.registry().size() == 0 || std::chrono::steady_clock::now() >= deadline) {
+        done();
+        return;
+    }
+    timer->expires_after(std::chrono::milliseconds(20));
+    timer->async_wait([timer, &central_system, deadline, done = std::move(done)](boost::system::error_code) mutable {
+        wait_for_chargers(timer, central_system, deadline, std::move(done));
+    });
+}
+
+}  // namespace
+
+int run_application(const Config& config) {
+    log::configure(config.log_level, config.log_json);
+
+    storage::SqliteOptions storage_options;
+    storage_options.path = config.db_path;
+    storage_options.durable = config.db_durable;
+    const auto database = storage::open_sqlite_database(storage_options);
+
+    if (const auto token = api::bootstrap_admin_token(*database, environment("CSMS_ADMIN_TOKEN"))) {
+        // Shown once: only its hash is stored.
+        std::cout << "Generated the administrator API token (shown only now; set CSMS_ADMIN_TOKEN to choose one):\n  "
+                  << *token << std::endl;
+    }
+
+    const std::size_t threads = config.threads ? config.threads : std::max(1u, std::thread::hardware_concurrency());
+    net::io_context io_context(static_cast<int>(threads));
+    CentralSystem central_system(*database, config);
+    HttpHandler http_handler(central_system);
+    HttpServer server(io_context, central_system, http_handler, config);
+    const Endpoint bound = server.start();
+    log::info("csms listening", {{"address", bound.host + ":" + std::to_string(bound.port)},
+                                 {"db", config.db_path},
+                                 {"threads", std::to_string(threads)}});
+    std::cout << "csms listening on " << bound.host << ":" << bound.port << std::endl;
+
+    auto work = net::make_work_guard(io_context);
+    net::signal_set signals(io_context, SIGINT, SIGTERM);
+    signals.async_wait([&](boost::system::error_code ec, int signal) {
+        if (ec) {
+            return;
+        }
+        log::info("shutting down", {{"signal", std::to_string(signal)}});
+        server.stop_accepting();
+        central_system.close_all(CloseCode::GoingAway, "server shutting down");
+        auto timer = std::make_shared<net::steady_timer>(io_context);
+        wait_for_chargers(timer, central_system, std::chrono::steady_clock::now() + config.shutdown_grace, [&] {
+            work.reset();
+            io_context.stop();
+        });
+    });
+
+    std::vector<std::thread> pool;
+    for (std::size_t i = 1; i < threads; ++i) {
+        pool.emplace_back([&] { io_context.run(); });
+    }
+    io_context.run();
+    for (auto& thread : pool) {
+        thread.join();
+    }
+    database->shutdown();  // commits what chargers already sent, checkpoints the WAL
+    log::info("stopped");
+    return 0;
+}
+
+}  // namespace parkgrid::server

@@ -1,0 +1,84 @@
+#include "parkgrid/server/central_system.hpp"
+
+#include "parkgrid/ocpp/date_time.hpp"
+#include "parkgrid/server/log.hpp"
+
+namespace parkgrid::server {
+namespace {
+
+Registration to_registration(const std::optional<storage::ChargerRecord>& charger) {
+    if (!charger) {
+        return Registration::Unregistered;
+    }
+    switch (charger->registration_status) {
+        case storage::RegistrationStatus::Accepted: return Registration::Accepted;
+        case storage::RegistrationStatus::Pending: return Registration::Pending;
+        case storage::RegistrationStatus::Rejected: return Registration::Rejected;
+    }
+    return Registration::Unregistered;
+}
+
+}  // namespace
+
+CentralSystem::CentralSystem(storage::Database& database, const Config& config) : database_(database), config_(config) {}
+
+void CentralSystem::admit(const std::string& charger_id, std::function<void(Admission)> done) {
+    storage::read(
+        database_, [charger_id](storage::Repositories& repositories) { return repositories.chargers().find(charger_id); },
+        [done = std::move(done)](storage::Outcome<std::optional<storage::ChargerRecord>> outcome) {
+            if (!outcome.ok()) {
+                done(Admission{false, 503, "storage unavailable", Registration::Unregistered});
+                return;
+            }
+            done(Admission{true, 200, {}, to_registration(outcome.value())});
+        });
+}
+
+std::shared_ptr<ChargerSession> CentralSystem::connect(boost::asio::any_io_executor executor,
+                                                       std::weak_ptr<ChargerLink> link, const std::string& charger_id,
+                                                       const std::string& remote_address, Registration registration) {
+    auto state = std::make_shared<ChargerState>(charger_id, remote_address);
+    state->registration = registration;
+    auto session = std::make_shared<ChargerSession>(executor, std::move(link), state, database_, config_);
+    log::info("charger connected", {{"charger", charger_id}, {"remote", remote_address}});
+    log_connection(charger_id, "connected", remote_address, std::nullopt);
+    if (auto replaced = registry_.add(session)) {
+        log::warn("charger connection replaced by a new one",
+                  {{"charger", charger_id}, {"remote", replaced->state().remote_address}, {"newRemote", remote_address}});
+        log_connection(charger_id, "replaced", replaced->state().remote_address, "by a connection from " + remote_address);
+        replaced->close(CloseCode::PolicyViolation, "replaced by a new connection");
+    }
+    return session;
+}
+
+void CentralSystem::disconnect(ChargerSession& session, const std::string& why) {
+    session.closed();
+    registry_.remove(session);
+    const auto& state = session.state();
+    log::info("charger disconnected", {{"charger", state.id}, {"remote", state.remote_address}, {"reason", why}});
+    log_connection(state.id, "disconnected", state.remote_address, why);
+}
+
+void CentralSystem::close_all(CloseCode code, const std::string& reason) {
+    for (const auto& session : registry_.all()) {
+        session->close(code, reason);
+    }
+}
+
+void CentralSystem::log_connection(const std::string& charger_id, const std::string& event,
+                                   const std::string& remote_address, std::optional<std::string> detail) {
+    storage::ConnectionEvent record{charger_id, event, remote_address, std::move(detail), ocpp::DateTime::now().instant()};
+    storage::write(
+        database_,
+        [record = std::move(record)](storage::Repositories& repositories) {
+            repositories.events().record_connection(record);
+            repositories.chargers().touch(record.charger_id, record.at);  // no-op for unregistered identities
+        },
+        [charger_id](storage::Outcome<storage::detail::Unit> outcome) {
+            if (!outcome.ok()) {
+                log::error("could not log connection event", {{"charger", charger_id}});
+            }
+        });
+}
+
+}  // namespace parkgrid::server

@@ -1,0 +1,386 @@
+#include "parkgrid/server/charge_point_service.hpp"
+
+#include <algorithm>
+
+#include "anomaly_kinds.hpp"
+#include "id_tag_authorizer.hpp"
+#include "meter_value_conversion.hpp"
+#include "parkgrid/server/log.hpp"
+
+namespace parkgrid::server {
+namespace {
+
+using storage::Repositories;
+using storage::Timestamp;
+
+Timestamp now() {
+    return ocpp::DateTime::now().instant();
+}
+
+template <std::size_t N>
+std::optional<std::string> to_optional_string(const std::optional<ocpp::CiString<N>>& value) {
+    return value ? std::optional<std::string>(value->str()) : std::nullopt;
+}
+
+storage::BootInfo to_boot_info(const ocpp::BootNotificationRequest& request) {
+    return storage::BootInfo{
+        request.charge_point_vendor.str(),
+        request.charge_point_model.str(),
+        to_optional_string(request.charge_point_serial_number),
+        to_optional_string(request.charge_box_serial_number),
+        to_optional_string(request.firmware_version),
+        to_optional_string(request.iccid),
+        to_optional_string(request.imsi),
+        to_optional_string(request.meter_type),
+        to_optional_string(request.meter_serial_number),
+    };
+}
+
+Registration to_registration(storage::RegistrationStatus status) {
+    switch (status) {
+        case storage::RegistrationStatus::Accepted: return Registration::Accepted;
+        case storage::RegistrationStatus::Pending: return Registration::Pending;
+        case storage::RegistrationStatus::Rejected: return Registration::Rejected;
+    }
+    return Registration::Unregistered;
+}
+
+ocpp::RegistrationStatus to_ocpp(Registration registration) {
+    switch (registration) {
+        case Registration::Accepted: return ocpp::RegistrationStatus::Accepted;
+        case Registration::Pending: return ocpp::RegistrationStatus::Pending;
+        case Registration::Unregistered:
+        case Registration::Rejected: return ocpp::RegistrationStatus::Rejected;
+    }
+    return ocpp::RegistrationStatus::Rejected;
+}
+
+void record_anomaly(Repositories& repositories, const std::string& charger_id, std::optional<std::int32_t> transaction_id,
+                    std::string_view kind, std::string detail, Timestamp at) {
+    log::warn("charger data anomaly", {{"charger", charger_id}, {"kind", std::string(kind)}, {"detail", detail}});
+    repositories.events().record_anomaly(
+        storage::AnomalyRecord{0, charger_id, transaction_id, std::string(kind), std::move(detail), at});
+}
+
+void store_meter_values(Repositories& repositories, const std::vector<ocpp::MeterValue>& meter_values,
+                        const std::string& charger_id, std::int32_t connector_id,
+                        std::optional<std::int32_t> transaction_id, const std::string& source, Timestamp received_at) {
+    for (const auto& meter_value : meter_values) {
+        repositories.meter_values().insert(
+            to_record(meter_value, charger_id, connector_id, transaction_id, source, received_at));
+    }
+}
+
+}  // namespace
+
+ChargePointService::ChargePointService(std::shared_ptr<ChargerState> state, storage::Database& database,
+                                       const Config& config)
+    : state_(std::move(state)), database_(database), config_(config) {}
+
+template <typename Response, typename Job>
+void ChargePointService::store_then_respond(Job job, const ocpp::Responder<Response>& responder) {
+    storage::write(database_, std::move(job), [responder, charger_id = state_->id](storage::Outcome<Response> outcome) {
+        if (outcome.ok()) {
+            responder.respond(outcome.value());
+            return;
+        }
+        try {
+            std::rethrow_exception(outcome.error());
+        } catch (const std::exception& e) {
+            log::error("storage failed; charger will retry",
+                       {{"charger", charger_id}, {"messageId", responder.unique_id()}, {"error", e.what()}});
+        }
+        responder.fail(ocpp::CallErrorCode::InternalError, "the central system could not store this message; retry later");
+    });
+}
+
+void ChargePointService::handle(ocpp::BootNotificationRequest request,
+                                ocpp::Responder<ocpp::BootNotificationResponse> responder) {
+    const auto policy = config_.unknown_chargers;
+    storage::write(
+        database_,
+        [charger_id = state_->id, info = to_boot_info(request), policy](Repositories& repositories) {
+            const Timestamp at = now();
+            auto& chargers = repositories.chargers();
+            if (const auto charger = chargers.find(charger_id)) {
+                chargers.record_boot(charger_id, info, at);
+                return to_registration(charger->registration_status);
+            }
+            if (policy == UnknownChargerPolicy::Reject) {
+                return Registration::Unregistered;  // nothing stored for identities nobody registered
+            }
+            const auto status = policy == UnknownChargerPolicy::Accept ? storage::RegistrationStatus::Accepted
+                                                                       : storage::RegistrationStatus::Pending;
+            chargers.insert(charger_id, std::nullopt, status, at);
+            chargers.record_boot(charger_id, info, at);
+            return to_registration(status);
+        },
+        [state = state_, responder, heartbeat = config_.heartbeat_interval,
+         retry = config_.boot_retry_interval](storage::Outcome<Registration> outcome) {
+            if (!outcome.ok()) {
+                responder.fail(ocpp::CallErrorCode::InternalError, "the central system could not store this message; retry later");
+                return;
+            }
+            const Registration registration = outcome.value();
+            state->registration = registration;
+            ocpp::BootNotificationResponse response;
+            response.current_time = ocpp::DateTime::now().truncated_to_seconds();
+            response.status = to_ocpp(registration);
+            response.interval = static_cast<std::int32_t>(
+                (registration == Registration::Accepted ? heartbeat : retry).count());
+            log::info("boot notification", {{"charger", state->id}, {"status", std::string(ocpp::to_string(response.status))}});
+            responder.respond(response);
+        });
+}
+
+void ChargePointService::handle(ocpp::HeartbeatRequest, ocpp::Responder<ocpp::HeartbeatResponse> responder) {
+    // Answered at once: a heartbeat carries no data worth a commit wait. Last-seen is persisted behind it.
+    responder.respond(ocpp::HeartbeatResponse{ocpp::DateTime::now().truncated_to_seconds()});
+    storage::write(
+        database_, [charger_id = state_->id](Repositories& repositories) { repositories.chargers().touch(charger_id, now()); },
+        [](storage::Outcome<storage::detail::Unit>) {});
+}
+
+void ChargePointService::handle(ocpp::AuthorizeRequest request, ocpp::Responder<ocpp::AuthorizeResponse> responder) {
+    storage::read(
+        database_,
+        [charger_id = state_->id, id_tag = request.id_tag.str()](Repositories& repositories) {
+            return ocpp::AuthorizeResponse{authorize_id_tag(repositories, id_tag, {charger_id, std::nullopt}, now())};
+        },
+        [responder](storage::Outcome<ocpp::AuthorizeResponse> outcome) {
+            if (outcome.ok()) {
+                responder.respond(outcome.value());
+            } else {
+                responder.fail(ocpp::CallErrorCode::InternalError, "authorization lookup failed; retry later");
+            }
+        });
+}
+
+void ChargePointService::handle(ocpp::StartTransactionRequest request,
+                                ocpp::Responder<ocpp::StartTransactionResponse> responder) {
+    const auto tolerance = config_.future_timestamp_tolerance;
+    store_then_respond(
+        [charger_id = state_->id, request, tolerance](Repositories& repositories) {
+            const Timestamp received_at = now();
+            storage::TransactionStart start;
+            start.charger_id = charger_id;
+            start.connector_id = request.connector_id;
+            start.id_tag = request.id_tag.str();
+            start.timestamp = request.timestamp.instant();
+            start.meter_start = request.meter_start;
+            start.reservation_id = request.reservation_id;
+            start.received_at = received_at;
+
+            auto& transactions = repositories.transactions();
+            // A retry (possibly under a new message id, after a lost answer) gets the original transaction.
+            if (const auto existing = transactions.find_same_start(start)) {
+                auto info = authorize_id_tag(repositories, start.id_tag, {charger_id, start.connector_id}, received_at);
+                info.status = ocpp::enum_from_string<ocpp::AuthorizationStatus>(existing->start.authorization_status)
+                                  .value_or(info.status);
+                return ocpp::StartTransactionResponse{info, existing->id};
+            }
+
+            const auto info = authorize_id_tag(repositories, start.id_tag, {charger_id, start.connector_id}, received_at);
+            start.authorization_status = std::string(ocpp::to_string(info.status));
+            const auto still_open = transactions.open_on_connector(charger_id, start.connector_id);
+            // Recorded even when the tag is not accepted: the charger may have started offline, and the
+            // energy was delivered either way.
+            const std::int32_t transaction_id = transactions.insert(start);
+            for (const auto& previous : still_open) {
+                record_anomaly(repositories, charger_id, previous.id, anomaly::kOverlappingTransaction,
+                               "transaction " + std::to_string(transaction_id) + " started on connector " +
+                                   std::to_string(start.connector_id) + " before this one was stopped",
+                               received_at);
+            }
+            if (info.status != ocpp::AuthorizationStatus::Accepted) {
+                record_anomaly(repositories, charger_id, transaction_id, anomaly::kStartNotAuthorized,
+                               "id tag '" + start.id_tag + "' is " + std::string(ocpp::to_string(info.status)), received_at);
+            }
+            if (start.timestamp > received_at + tolerance) {
+                record_anomaly(repositories, charger_id, transaction_id, anomaly::kTimestampInFuture,
+                               "start timestamp " + request.timestamp.to_rfc3339() + " is ahead of the central system clock",
+                               received_at);
+            }
+            return ocpp::StartTransactionResponse{info, transaction_id};
+        },
+        responder);
+}
+
+void ChargePointService::handle(ocpp::StopTransactionRequest request,
+                                ocpp::Responder<ocpp::StopTransactionResponse> responder) {
+    const auto tolerance = config_.future_timestamp_tolerance;
+    store_then_respond(
+        [charger_id = state_->id, request, tolerance](Repositories& repositories) {
+            const Timestamp received_at = now();
+            ocpp::StopTransactionResponse response;
+            if (request.id_tag) {
+                response.id_tag_info = authorize_id_tag(repositories, request.id_tag->str(), {charger_id, std::nullopt}, received_at);
+            }
+            const auto meter_data = request.transaction_data.value_or(std::vector<ocpp::MeterValue>{});
+            const std::string id_text = std::to_string(request.transaction_id);
+
+            const auto transaction = repositories.transactions().find(request.transaction_id);
+            if (!transaction) {
+                // -1 or an id we never issued (1.6 errata: answer as if valid). Keep the data as evidence.
+                record_anomaly(repositories, charger_id, std::nullopt, anomaly::kUnknownTransaction,
+                               "StopTransaction for unknown transaction " + id_text + ", meterStop " +
+                                   std::to_string(request.meter_stop) + " at " + request.timestamp.to_rfc3339(),
+                               received_at);
+                store_meter_values(repositories, meter_data, charger_id, 0, std::nullopt, "StopTransaction", received_at);
+                return response;
+            }
+            if (transaction->start.charger_id != charger_id) {
+                // Answered so the charger moves on, but never applied: one charger must not stop another's.
+                record_anomaly(repositories, charger_id, transaction->id, anomaly::kForeignTransaction,
+                               "StopTransaction from " + charger_id + " for a transaction of " +
+                                   transaction->start.charger_id,
+                               received_at);
+                return response;
+            }
+
+            storage::TransactionStop stop;
+            stop.timestamp = request.timestamp.instant();
+            stop.meter_stop = request.meter_stop;
+            if (request.reason) {
+                stop.reason = std::string(ocpp::to_string(*request.reason));
+            }
+            if (request.id_tag) {
+                stop.id_tag = request.id_tag->str();
+            }
+            stop.received_at = received_at;
+
+            if (transaction->stop) {
+                const auto& first = *transaction->stop;
+                const bool same = first.timestamp == stop.timestamp && first.meter_stop == stop.meter_stop &&
+                                  first.reason == stop.reason && first.id_tag == stop.id_tag;
+                if (!same) {
+                    record_anomaly(repositories, charger_id, transaction->id, anomaly::kConflictingStop,
+                                   "second StopTransaction with meterStop " + std::to_string(stop.meter_stop) +
+                                       " at " + request.timestamp.to_rfc3339() + " ignored",
+                                   received_at);
+                }
+                return response;  // a retry: already applied
+            }
+
+            repositories.transactions().record_stop(transaction->id, stop);
+            store_meter_values(repositories, meter_data, charger_id, transaction->start.connector_id, transaction->id,
+                               "StopTransaction", received_at);
+            if (stop.meter_stop < transaction->start.meter_start) {
+                record_anomaly(repositories, charger_id, transaction->id, anomaly::kMeterStopBelowStart,
+                               "meterStop " + std::to_string(stop.meter_stop) + " < meterStart " +
+                                   std::to_string(transaction->start.meter_start),
+                               received_at);
+            }
+            if (stop.timestamp < transaction->start.timestamp) {
+                record_anomaly(repositories, charger_id, transaction->id, anomaly::kStopBeforeStart,
+                               "stop timestamp " + request.timestamp.to_rfc3339() + " precedes the start", received_at);
+            }
+            if (stop.timestamp > received_at + tolerance) {
+                record_anomaly(repositories, charger_id, transaction->id, anomaly::kTimestampInFuture,
+                               "stop timestamp " + request.timestamp.to_rfc3339() + " is ahead of the central system clock",
+                               received_at);
+            }
+            return response;
+        },
+        responder);
+}
+
+void ChargePointService::handle(ocpp::MeterValuesRequest request, ocpp::Responder<ocpp::MeterValuesResponse> responder) {
+    store_then_respond(
+        [charger_id = state_->id, request](Repositories& repositories) {
+            const Timestamp received_at = now();
+            std::optional<std::int32_t> transaction_id;
+            if (request.transaction_id) {
+                const auto transaction = repositories.transactions().find(*request.transaction_id);
+                if (transaction && transaction->start.charger_id == charger_id) {
+                    transaction_id = transaction->id;
+                } else {
+                    record_anomaly(repositories, charger_id, std::nullopt,
+                                   transaction ? anomaly::kForeignTransaction : anomaly::kUnknownTransaction,
+                                   "MeterValues name transaction " + std::to_string(*request.transaction_id), received_at);
+                }
+            }
+            store_meter_values(repositories, request.meter_value, charger_id, request.connector_id, transaction_id,
+                               "MeterValues", received_at);
+            return ocpp::MeterValuesResponse{};
+        },
+        responder);
+}
+
+void ChargePointService::handle(ocpp::StatusNotificationRequest request,
+                                ocpp::Responder<ocpp::StatusNotificationResponse> responder) {
+    store_then_respond(
+        [charger_id = state_->id, request](Repositories& repositories) {
+            storage::StatusRecord status;
+            status.charger_id = charger_id;
+            status.connector_id = request.connector_id;
+            status.status = std::string(ocpp::to_string(request.status));
+            status.error_code = std::string(ocpp::to_string(request.error_code));
+            status.info = to_optional_string(request.info);
+            status.vendor_id = to_optional_string(request.vendor_id);
+            status.vendor_error_code = to_optional_string(request.vendor_error_code);
+            if (request.timestamp) {
+                status.timestamp = request.timestamp->instant();
+            }
+            status.received_at = now();
+            repositories.chargers().record_status(status);
+            return ocpp::StatusNotificationResponse{};
+        },
+        responder);
+}
+
+void ChargePointService::handle(ocpp::DataTransferRequest request, ocpp::Responder<ocpp::DataTransferResponse> responder) {
+    // No vendor extensions are implemented; the exchange is kept so that operators can see what chargers try.
+    store_then_respond(
+        [charger_id = state_->id, request](Repositories& repositories) {
+            const ocpp::DataTransferResponse response{ocpp::DataTransferStatus::UnknownVendorId, std::nullopt};
+            repositories.events().record_data_transfer(storage::DataTransferRecord{
+                charger_id, request.vendor_id.str(), to_optional_string(request.message_id), request.data,
+                std::string(ocpp::to_string(response.status)), now()});
+            return response;
+        },
+        responder);
+}
+
+void ChargePointService::handle(ocpp::DiagnosticsStatusNotificationRequest request,
+                                ocpp::Responder<ocpp::DiagnosticsStatusNotificationResponse> responder) {
+    store_then_respond(
+        [charger_id = state_->id, status = std::string(ocpp::to_string(request.status))](Repositories& repositories) {
+            repositories.chargers().record_diagnostics_status(charger_id, status, now());
+            return ocpp::DiagnosticsStatusNotificationResponse{};
+        },
+        responder);
+}
+
+void ChargePointService::handle(ocpp::FirmwareStatusNotificationRequest request,
+                                ocpp::Responder<ocpp::FirmwareStatusNotificationResponse> responder) {
+    store_then_respond(
+        [charger_id = state_->id, status = std::string(ocpp::to_string(request.status))](Repositories& repositories) {
+            repositories.chargers().record_firmware_status(charger_id, status, now());
+            return ocpp::FirmwareStatusNotificationResponse{};
+        },
+        responder);
+}
+
+// The security extension (OCPP 1.6 Security Whitepaper) is not implemented yet: the actions are known,
+// so they are answered NotSupported as OCPP-J prescribes.
+void ChargePointService::handle(ocpp::LogStatusNotificationRequest,
+                                ocpp::Responder<ocpp::LogStatusNotificationResponse> responder) {
+    responder.fail(ocpp::CallErrorCode::NotSupported, "the security extension is not supported yet");
+}
+
+void ChargePointService::handle(ocpp::SecurityEventNotificationRequest,
+                                ocpp::Responder<ocpp::SecurityEventNotificationResponse> responder) {
+    responder.fail(ocpp::CallErrorCode::NotSupported, "the security extension is not supported yet");
+}
+
+void ChargePointService::handle(ocpp::SignCertificateRequest, ocpp::Responder<ocpp::SignCertificateResponse> responder) {
+    responder.fail(ocpp::CallErrorCode::NotSupported, "the security extension is not supported yet");
+}
+
+void ChargePointService::handle(ocpp::SignedFirmwareStatusNotificationRequest,
+                                ocpp::Responder<ocpp::SignedFirmwareStatusNotificationResponse> responder) {
+    responder.fail(ocpp::CallErrorCode::NotSupported, "the security extension is not supported yet");
+}
+
+}  // namespace parkgrid::server

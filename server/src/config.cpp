@@ -1,0 +1,202 @@
+#include "parkgrid/server/config.hpp"
+
+#include <charconv>
+#include <fstream>
+#include <functional>
+#include <iostream>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+namespace parkgrid::server {
+namespace {
+
+std::uint64_t parse_unsigned(const std::string& name, const std::string& text, std::uint64_t min, std::uint64_t max) {
+    std::uint64_t value = 0;
+    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (error != std::errc() || end != text.data() + text.size() || value < min || value > max) {
+        throw ConfigError("--" + name + " must be a whole number from " + std::to_string(min) + " to " +
+                          std::to_string(max) + ", got '" + text + "'");
+    }
+    return value;
+}
+
+std::chrono::seconds parse_seconds(const std::string& name, const std::string& text, std::uint64_t min) {
+    return std::chrono::seconds(parse_unsigned(name, text, min, 7 * 24 * 3600));
+}
+
+bool parse_bool(const std::string& name, const std::string& text) {
+    if (text == "true" || text == "1" || text == "yes") {
+        return true;
+    }
+    if (text == "false" || text == "0" || text == "no") {
+        return false;
+    }
+    throw ConfigError("--" + name + " must be true or false, got '" + text + "'");
+}
+
+using Setter = std::function<void(Config&, const std::string& value)>;
+
+struct Option {
+    std::string help;
+    Setter set;
+};
+
+const std::map<std::string, Option>& options() {
+    static const std::map<std::string, Option> table = {
+        {"listen", {"HOST:PORT for HTTP, the API and OCPP WebSocket (default 0.0.0.0:8180; port 0 picks a free one)",
+                    [](Config& c, const std::string& v) { c.listen = parse_endpoint(v); }}},
+        {"db", {"SQLite database file (default data/parkgrid.db)", [](Config& c, const std::string& v) { c.db_path = v; }}},
+        {"log-level", {"trace, debug, info, warn or error (default info)",
+                       [](Config& c, const std::string& v) {
+                           static const std::map<std::string, LogLevel> levels = {{"trace", LogLevel::Trace},
+                                                                                   {"debug", LogLevel::Debug},
+                                                                                   {"info", LogLevel::Info},
+                                                                                   {"warn", LogLevel::Warn},
+                                                                                   {"error", LogLevel::Error}};
+                           const auto it = levels.find(v);
+                           if (it == levels.end()) {
+                               throw ConfigError("--log-level must be trace, debug, info, warn or error, got '" + v + "'");
+                           }
+                           c.log_level = it->second;
+                       }}},
+        {"log-json", {"write logs as JSON lines (default false)",
+                      [](Config& c, const std::string& v) { c.log_json = parse_bool("log-json", v); }}},
+        {"threads", {"network threads (default: one per core)",
+                     [](Config& c, const std::string& v) { c.threads = parse_unsigned("threads", v, 1, 256); }}},
+        {"unknown-chargers", {"reject, pending or accept chargers that are not registered (default pending)",
+                              [](Config& c, const std::string& v) {
+                                  if (v == "reject") {
+                                      c.unknown_chargers = UnknownChargerPolicy::Reject;
+                                  } else if (v == "pending") {
+                                      c.unknown_chargers = UnknownChargerPolicy::Pending;
+                                  } else if (v == "accept") {
+                                      c.unknown_chargers = UnknownChargerPolicy::Accept;
+                                  } else {
+                                      throw ConfigError("--unknown-chargers must be reject, pending or accept, got '" + v + "'");
+                                  }
+                              }}},
+        {"heartbeat-interval", {"seconds between heartbeats asked of accepted chargers (default 300)",
+                                [](Config& c, const std::string& v) {
+                                    c.heartbeat_interval = parse_seconds("heartbeat-interval", v, 1);
+                                }}},
+        {"boot-retry-interval", {"seconds a pending or rejected charger waits before booting again (default 60)",
+                                 [](Config& c, const std::string& v) {
+                                     c.boot_retry_interval = parse_seconds("boot-retry-interval", v, 1);
+                                 }}},
+        {"future-timestamp-tolerance", {"seconds a charger's clock may run ahead before a timestamp is flagged (default 180)",
+                                        [](Config& c, const std::string& v) {
+                                            c.future_timestamp_tolerance = parse_seconds("future-timestamp-tolerance", v, 0);
+                                        }}},
+        {"max-frame-size", {"largest WebSocket message in bytes; larger ones close with 1009 (default 65536)",
+                            [](Config& c, const std::string& v) {
+                                c.max_frame_bytes = parse_unsigned("max-frame-size", v, 1024, 16 * 1024 * 1024);
+                            }}},
+        {"ping-interval", {"seconds of silence before a WebSocket ping; closed after twice as long (default 60)",
+                           [](Config& c, const std::string& v) { c.ping_interval = parse_seconds("ping-interval", v, 1); }}},
+        {"call-timeout", {"seconds to wait for a charger's answer to a server CALL (default 30)",
+                          [](Config& c, const std::string& v) { c.call_timeout = parse_seconds("call-timeout", v, 1); }}},
+        {"admin-ui", {"directory of the admin web UI (default admin-ui)",
+                      [](Config& c, const std::string& v) { c.admin_ui_dir = v; }}},
+        {"db-durable", {"fsync every commit so power loss loses nothing acknowledged (default true)",
+                        [](Config& c, const std::string& v) { c.db_durable = parse_bool("db-durable", v); }}},
+    };
+    return table;
+}
+
+void apply(Config& config, const std::string& name, const std::string& value) {
+    const auto it = options().find(name);
+    if (it == options().end()) {
+        throw ConfigError("unknown option '" + name + "'; see --help");
+    }
+    it->second.set(config, value);
+}
+
+void apply_file(Config& config, const std::string& path) {
+    std::ifstream file(path);
+    if (!file) {
+        throw ConfigError("cannot read configuration file '" + path + "'");
+    }
+    const auto json = nlohmann::json::parse(file, nullptr, false);
+    if (!json.is_object()) {
+        throw ConfigError("configuration file '" + path + "' must hold a JSON object");
+    }
+    for (const auto& [key, value] : json.items()) {
+        if (value.is_string()) {
+            apply(config, key, value.get<std::string>());
+        } else if (value.is_number_unsigned() || value.is_boolean()) {
+            apply(config, key, value.dump());
+        } else {
+            throw ConfigError("configuration key '" + key + "' must be a string, a whole number or a boolean");
+        }
+    }
+}
+
+}  // namespace
+
+Endpoint parse_endpoint(const std::string& text) {
+    const auto colon = text.rfind(':');
+    if (colon == std::string::npos || colon == 0) {
+        throw ConfigError("expected HOST:PORT, got '" + text + "'");
+    }
+    Endpoint endpoint;
+    endpoint.host = text.substr(0, colon);
+    if (endpoint.host.size() > 2 && endpoint.host.front() == '[' && endpoint.host.back() == ']') {
+        endpoint.host = endpoint.host.substr(1, endpoint.host.size() - 2);  // [::1]:8180
+    }
+    endpoint.port = static_cast<std::uint16_t>(parse_unsigned("listen", text.substr(colon + 1), 0, 65535));
+    return endpoint;
+}
+
+std::string usage() {
+    std::ostringstream out;
+    out << "usage: csms [--config FILE] [--OPTION VALUE]...\n\n"
+           "ParkGrid central system for OCPP 1.6J chargers. Options (also accepted as keys of the JSON --config file;\n"
+           "command-line flags override the file):\n";
+    for (const auto& [name, option] : options()) {
+        out << "  --" << name << "\n      " << option.help << "\n";
+    }
+    out << "  --config FILE\n      JSON configuration file\n  --help\n      this text\n";
+    return out.str();
+}
+
+std::optional<Config> parse_config(const std::vector<std::string>& args) {
+    // Split "--name value" and "--name=value" first so the file can be applied before the flags.
+    std::vector<std::pair<std::string, std::string>> flags;
+    std::optional<std::string> config_file;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const std::string& arg = args[i];
+        if (arg == "--help" || arg == "-h") {
+            std::cout << usage();
+            return std::nullopt;
+        }
+        if (arg.rfind("--", 0) != 0) {
+            throw ConfigError("unexpected argument '" + arg + "'; see --help");
+        }
+        std::string name = arg.substr(2);
+        std::string value;
+        if (const auto equals = name.find('='); equals != std::string::npos) {
+            value = name.substr(equals + 1);
+            name.resize(equals);
+        } else if (i + 1 < args.size()) {
+            value = args[++i];
+        } else {
+            throw ConfigError("option '--" + name + "' needs a value");
+        }
+        if (name == "config") {
+            config_file = value;
+        } else {
+            flags.emplace_back(std::move(name), std::move(value));
+        }
+    }
+    Config config;
+    if (config_file) {
+        apply_file(config, *config_file);
+    }
+    for (const auto& [name, value] : flags) {
+        apply(config, name, value);
+    }
+    return config;
+}
+
+}  // namespace parkgrid::server

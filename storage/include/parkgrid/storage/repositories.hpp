@@ -1,0 +1,117 @@
+#pragma once
+
+// Repository interfaces. Everything outside storage/ reads and writes through these; only the
+// backend implementations (SQLite today, PostgreSQL later) speak SQL. A Repositories object is only
+// valid inside one unit of work (see database.hpp); all calls made through it share one transaction.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "parkgrid/storage/records.hpp"
+
+namespace parkgrid::storage {
+
+class ChargerRepository {
+public:
+    virtual ~ChargerRepository() = default;
+
+    virtual std::optional<ChargerRecord> find(std::string_view id) = 0;
+    virtual std::vector<ChargerRecord> list() = 0;
+    // Returns false when a charger with this id exists already.
+    virtual bool insert(const std::string& id, const std::optional<std::string>& description,
+                        RegistrationStatus status, Timestamp now) = 0;
+    // Returns false when there is no such charger.
+    virtual bool set_registration_status(std::string_view id, RegistrationStatus status) = 0;
+    virtual bool set_description(std::string_view id, const std::optional<std::string>& description) = 0;
+    virtual void record_boot(std::string_view id, const BootInfo& info, Timestamp at) = 0;
+    virtual void touch(std::string_view id, Timestamp seen_at) = 0;
+    virtual void record_firmware_status(std::string_view id, const std::string& status, Timestamp at) = 0;
+    virtual void record_diagnostics_status(std::string_view id, const std::string& status, Timestamp at) = 0;
+
+    // Updates the connector's current status and appends to its history.
+    virtual void record_status(const StatusRecord& status) = 0;
+    virtual std::vector<StatusRecord> connectors(std::string_view charger_id) = 0;
+    virtual std::vector<StatusRecord> status_history(std::string_view charger_id, std::optional<std::int32_t> connector_id,
+                                                     std::size_t limit) = 0;
+};
+
+class IdTagRepository {
+public:
+    virtual ~IdTagRepository() = default;
+
+    // Id tags are case-insensitive (OCPP IdToken).
+    virtual std::optional<IdTagRecord> find(std::string_view id_tag) = 0;
+    virtual std::vector<IdTagRecord> list(std::size_t limit, std::size_t offset) = 0;
+    // Returns false when the tag exists already.
+    virtual bool insert(const IdTagRecord& tag) = 0;
+    // Returns false when there is no such tag.
+    virtual bool update(const IdTagRecord& tag) = 0;
+    virtual bool remove(std::string_view id_tag) = 0;
+};
+
+class TransactionRepository {
+public:
+    virtual ~TransactionRepository() = default;
+
+    virtual std::optional<TransactionRecord> find(std::int32_t id) = 0;
+    // The transaction a retried StartTransaction already created: same charger, connector, id tag,
+    // start timestamp and meterStart.
+    virtual std::optional<TransactionRecord> find_same_start(const TransactionStart& start) = 0;
+    // Returns the new transaction id: unique, positive and never reused.
+    virtual std::int32_t insert(const TransactionStart& start) = 0;
+    virtual std::vector<TransactionRecord> open_on_connector(std::string_view charger_id, std::int32_t connector_id) = 0;
+    // Running transactions of this id tag, on any charger.
+    virtual std::vector<TransactionRecord> open_for_id_tag(std::string_view id_tag) = 0;
+    virtual void record_stop(std::int32_t id, const TransactionStop& stop) = 0;
+    virtual std::vector<TransactionRecord> query(const TransactionFilter& filter) = 0;
+};
+
+class MeterValueRepository {
+public:
+    virtual ~MeterValueRepository() = default;
+
+    virtual void insert(const MeterValueRecord& meter_value) = 0;
+    virtual std::vector<MeterValueRecord> for_transaction(std::int32_t transaction_id) = 0;
+};
+
+class EventRepository {
+public:
+    virtual ~EventRepository() = default;
+
+    virtual void record_connection(const ConnectionEvent& event) = 0;
+    virtual std::vector<ConnectionEvent> connections(std::string_view charger_id, std::size_t limit) = 0;
+    virtual void record_anomaly(const AnomalyRecord& anomaly) = 0;
+    virtual std::vector<AnomalyRecord> anomalies_for_transaction(std::int32_t transaction_id) = 0;
+    virtual std::vector<AnomalyRecord> anomalies_for_charger(std::string_view charger_id, std::size_t limit) = 0;
+    virtual void record_data_transfer(const DataTransferRecord& transfer) = 0;
+};
+
+class ApiTokenRepository {
+public:
+    virtual ~ApiTokenRepository() = default;
+
+    virtual std::optional<ApiTokenRecord> find_by_hash(std::string_view token_hash) = 0;
+    virtual std::optional<ApiTokenRecord> find_by_name(std::string_view name) = 0;
+    virtual std::int64_t insert(const ApiTokenRecord& token) = 0;
+    virtual void replace_hash(std::int64_t id, const std::string& token_hash) = 0;
+    virtual std::size_t count() = 0;
+    virtual void touch(std::int64_t id, Timestamp used_at) = 0;
+};
+
+// The repositories of one unit of work.
+class Repositories {
+public:
+    virtual ~Repositories() = default;
+
+    virtual ChargerRepository& chargers() = 0;
+    virtual IdTagRepository& id_tags() = 0;
+    virtual TransactionRepository& transactions() = 0;
+    virtual MeterValueRepository& meter_values() = 0;
+    virtual EventRepository& events() = 0;
+    virtual ApiTokenRepository& api_tokens() = 0;
+};
+
+}  // namespace parkgrid::storage

@@ -1,0 +1,160 @@
+#include "sqlite_transaction_repository.hpp"
+
+#include <string>
+
+#include "column_conversions.hpp"
+
+namespace parkgrid::storage {
+namespace {
+
+constexpr std::string_view select_transaction =
+    "SELECT id, charger_id, connector_id, id_tag, start_timestamp, meter_start, reservation_id, "
+    "authorization_status, received_at, stop_timestamp, meter_stop, stop_reason, stop_id_tag, stop_received_at "
+    "FROM transactions ";
+
+TransactionRecord read_transaction(const sqlite::Statement& row) {
+    TransactionRecord transaction;
+    transaction.id = row.column<std::int32_t>(0);
+    transaction.start = TransactionStart{
+        .charger_id = row.column<std::string>(1),
+        .connector_id = row.column<std::int32_t>(2),
+        .id_tag = row.column<std::string>(3),
+        .timestamp = timestamp_column(row, 4),
+        .meter_start = row.column<std::int64_t>(5),
+        .reservation_id = row.column<std::optional<std::int32_t>>(6),
+        .authorization_status = row.column<std::string>(7),
+        .received_at = timestamp_column(row, 8),
+    };
+    if (!row.is_null(9)) {  // the schema keeps the stop columns all NULL or all set
+        transaction.stop = TransactionStop{
+            .timestamp = timestamp_column(row, 9),
+            .meter_stop = row.column<std::int64_t>(10),
+            .reason = row.column<std::optional<std::string>>(11),
+            .id_tag = row.column<std::optional<std::string>>(12),
+            .received_at = timestamp_column(row, 13),
+        };
+    }
+    return transaction;
+}
+
+std::vector<TransactionRecord> read_all(sqlite::Statement& statement) {
+    std::vector<TransactionRecord> transactions;
+    while (statement.step()) {
+        transactions.push_back(read_transaction(statement));
+    }
+    return transactions;
+}
+
+}  // namespace
+
+std::optional<TransactionRecord> SqliteTransactionRepository::find(std::int32_t id) {
+    static const std::string sql = std::string(select_transaction) + "WHERE id = ?1";
+    auto statement = connection_.cached(sql);
+    statement->bind_all(id);
+    return statement->step() ? std::optional(read_transaction(*statement)) : std::nullopt;
+}
+
+std::optional<TransactionRecord> SqliteTransactionRepository::find_same_start(const TransactionStart& start) {
+    // Served by the UNIQUE index transactions_same_start; id_tag compares case-insensitively as everywhere.
+    static const std::string sql = std::string(select_transaction) +
+                                   "WHERE charger_id = ?1 AND connector_id = ?2 AND id_tag = ?3 "
+                                   "AND start_timestamp = ?4 AND meter_start = ?5";
+    auto statement = connection_.cached(sql);
+    statement->bind_all(start.charger_id, start.connector_id, start.id_tag, to_unix_millis(start.timestamp),
+                        start.meter_start);
+    return statement->step() ? std::optional(read_transaction(*statement)) : std::nullopt;
+}
+
+std::int32_t SqliteTransactionRepository::insert(const TransactionStart& start) {
+    auto statement = connection_.cached(
+        "INSERT INTO transactions (charger_id, connector_id, id_tag, start_timestamp, meter_start, "
+        "reservation_id, authorization_status, received_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+    statement
+        ->bind_all(start.charger_id, start.connector_id, start.id_tag, to_unix_millis(start.timestamp),
+                   start.meter_start, start.reservation_id, start.authorization_status,
+                   to_unix_millis(start.received_at))
+        .execute();
+    // The table's CHECK keeps ids within 32 bits; an id beyond fails the INSERT above.
+    return static_cast<std::int32_t>(connection_.last_insert_rowid());
+}
+
+std::vector<TransactionRecord> SqliteTransactionRepository::open_on_connector(std::string_view charger_id,
+                                                                              std::int32_t connector_id) {
+    static const std::string sql = std::string(select_transaction) +
+                                   "WHERE charger_id = ?1 AND connector_id = ?2 AND stop_timestamp IS NULL "
+                                   "ORDER BY id";
+    auto statement = connection_.cached(sql);
+    statement->bind_all(charger_id, connector_id);
+    return read_all(*statement);
+}
+
+std::vector<TransactionRecord> SqliteTransactionRepository::open_for_id_tag(std::string_view id_tag) {
+    static const std::string sql =
+        std::string(select_transaction) + "WHERE id_tag = ?1 AND stop_timestamp IS NULL ORDER BY id";
+    auto statement = connection_.cached(sql);
+    statement->bind_all(id_tag);
+    return read_all(*statement);
+}
+
+void SqliteTransactionRepository::record_stop(std::int32_t id, const TransactionStop& stop) {
+    auto statement = connection_.cached(
+        "UPDATE transactions SET stop_timestamp = ?2, meter_stop = ?3, stop_reason = ?4, stop_id_tag = ?5, "
+        "stop_received_at = ?6 WHERE id = ?1 AND stop_timestamp IS NULL");
+    statement
+        ->bind_all(id, to_unix_millis(stop.timestamp), stop.meter_stop, stop.reason, stop.id_tag,
+                   to_unix_millis(stop.received_at))
+        .execute();
+}
+
+std::vector<TransactionRecord> SqliteTransactionRepository::query(const TransactionFilter& filter) {
+    // The SQL names only the conditions in use, so SQLite can pick the matching index; each combination
+    // is prepared once and cached (at most 2^5 of them).
+    std::string sql(select_transaction);
+    const char* glue = "WHERE ";
+    int parameter = 0;
+    const auto condition = [&](std::string_view text) {
+        sql += glue;
+        sql += text;
+        sql += std::to_string(++parameter);
+        glue = " AND ";
+    };
+    if (filter.charger_id) {
+        condition("charger_id = ?");
+    }
+    if (filter.id_tag) {
+        condition("id_tag = ?");
+    }
+    if (filter.from) {
+        condition("start_timestamp >= ?");
+    }
+    if (filter.to) {
+        condition("start_timestamp < ?");
+    }
+    if (filter.open) {
+        sql += glue;
+        sql += *filter.open ? "stop_timestamp IS NULL" : "stop_timestamp IS NOT NULL";
+        glue = " AND ";
+    }
+    sql += " ORDER BY start_timestamp DESC, id DESC LIMIT ?" + std::to_string(parameter + 1) + " OFFSET ?" +
+           std::to_string(parameter + 2);
+
+    auto statement = connection_.cached(sql);
+    int index = 0;
+    if (filter.charger_id) {
+        statement->bind(++index, *filter.charger_id);
+    }
+    if (filter.id_tag) {
+        statement->bind(++index, *filter.id_tag);
+    }
+    if (filter.from) {
+        statement->bind(++index, to_unix_millis(*filter.from));
+    }
+    if (filter.to) {
+        statement->bind(++index, to_unix_millis(*filter.to));
+    }
+    statement->bind(++index, to_sql_count(filter.limit));
+    statement->bind(++index, to_sql_count(filter.offset));
+    return read_all(*statement);
+}
+
+}  // namespace parkgrid::storage

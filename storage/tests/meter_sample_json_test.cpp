@@ -1,0 +1,95 @@
+#include "meter_sample_json.hpp"
+
+#include <gtest/gtest.h>
+
+#include <limits>
+#include <nlohmann/json.hpp>
+
+namespace parkgrid::storage {
+namespace {
+
+SampledValueRecord full_sample() {
+    return SampledValueRecord{
+        .value = "12.345",
+        .context = "Sample.Periodic",
+        .format = "Raw",
+        .measurand = "Energy.Active.Import.Register",
+        .phase = "L1",
+        .location = "Outlet",
+        .unit = "kWh",
+        .normalized_value = 12345.0,
+        .normalized_unit = "Wh",
+    };
+}
+
+SampledValueRecord signed_sample() {
+    return SampledValueRecord{
+        .value = "ABCDEF0123==",
+        .context = "Transaction.End",
+        .format = "SignedData",
+        .measurand = "Energy.Active.Import.Register",
+        .phase = std::nullopt,
+        .location = "Inlet",
+        .unit = "Wh",
+        .normalized_value = std::nullopt,
+        .normalized_unit = std::nullopt,
+    };
+}
+
+void expect_same(const SampledValueRecord& actual, const SampledValueRecord& expected) {
+    EXPECT_EQ(actual.value, expected.value);
+    EXPECT_EQ(actual.context, expected.context);
+    EXPECT_EQ(actual.format, expected.format);
+    EXPECT_EQ(actual.measurand, expected.measurand);
+    EXPECT_EQ(actual.phase, expected.phase);
+    EXPECT_EQ(actual.location, expected.location);
+    EXPECT_EQ(actual.unit, expected.unit);
+    EXPECT_EQ(actual.normalized_value, expected.normalized_value);
+    EXPECT_EQ(actual.normalized_unit, expected.normalized_unit);
+}
+
+TEST(MeterSampleJsonTest, RoundTripsEveryAttribute) {
+    SampledValueRecord awkward = full_sample();
+    awkward.normalized_value = 0.1 + 0.2;  // not exactly representable in decimal: must survive exactly
+    awkward.value = "quote \" and unicode \u00e9";
+    const std::vector<SampledValueRecord> samples = {full_sample(), signed_sample(), awkward};
+    const std::vector<SampledValueRecord> restored = samples_from_json(samples_to_json(samples));
+    ASSERT_EQ(restored.size(), samples.size());
+    for (std::size_t i = 0; i < samples.size(); ++i) {
+        expect_same(restored[i], samples[i]);
+    }
+}
+
+TEST(MeterSampleJsonTest, EscapesWhatJsonRequires) {
+    SampledValueRecord awkward = signed_sample();
+    using namespace std::string_literals;
+    awkward.value = "back\\slash \"quoted\" line\nbreak tab\t nul\0 bell\x07 \u00b0C"s;
+    const std::string json = samples_to_json({awkward});
+    EXPECT_TRUE(nlohmann::json::accept(json)) << json;
+    EXPECT_EQ(samples_from_json(json).at(0).value, awkward.value);
+}
+
+TEST(MeterSampleJsonTest, NonFiniteNumbersBecomeNoValue) {
+    SampledValueRecord sample = full_sample();
+    sample.normalized_value = std::numeric_limits<double>::quiet_NaN();
+    const std::vector<SampledValueRecord> restored = samples_from_json(samples_to_json({sample}));
+    EXPECT_FALSE(restored.at(0).normalized_value);
+    EXPECT_EQ(restored.at(0).normalized_unit, "Wh");
+}
+
+TEST(MeterSampleJsonTest, IsCompactAndLeavesOutAbsentAttributes) {
+    const std::string json = samples_to_json({signed_sample()});
+    EXPECT_EQ(json.find(' '), std::string::npos);
+    EXPECT_EQ(json.find("phase"), std::string::npos);
+    EXPECT_EQ(json.find("normalized"), std::string::npos);
+    EXPECT_EQ(samples_to_json({}), "[]");
+}
+
+TEST(MeterSampleJsonTest, RejectsCorruptText) {
+    EXPECT_THROW(samples_from_json("not json"), std::runtime_error);
+    EXPECT_THROW(samples_from_json("{}"), std::runtime_error);
+    EXPECT_THROW(samples_from_json(R"([{"value":"1"}])"), std::runtime_error);
+}
+
+}  // namespace
+}  // namespace parkgrid::storage

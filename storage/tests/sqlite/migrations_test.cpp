@@ -1,0 +1,148 @@
+#include "sqlite/migrations.hpp"
+
+#include <gtest/gtest.h>
+#include <sqlite3.h>
+
+#include <set>
+#include <string>
+#include <vector>
+
+#include "parkgrid/storage/database.hpp"
+#include "sqlite/sqlite_error.hpp"
+#include "temp_dir.hpp"
+
+namespace parkgrid::storage::sqlite {
+namespace {
+
+using testing::TempDir;
+
+std::set<std::string> schema_objects(Connection& connection, const std::string& type) {
+    auto statement = connection.cached("SELECT name FROM sqlite_schema WHERE type = ?1 AND name NOT LIKE 'sqlite_%'");
+    statement->bind_all(type);
+    std::set<std::string> names;
+    while (statement->step()) {
+        names.insert(statement->column<std::string>(0));
+    }
+    return names;
+}
+
+class MigrationsTest : public ::testing::Test {
+protected:
+    TempDir directory_;
+    std::string path_ = directory_.file("parkgrid.db");
+};
+
+TEST_F(MigrationsTest, EmbeddedMigrationsAreNumberedFromOneWithoutGaps) {
+    const auto migrations = embedded_migrations();
+    ASSERT_FALSE(migrations.empty());
+    EXPECT_EQ(migrations.front().name, "0001_initial");
+    for (std::size_t i = 0; i < migrations.size(); ++i) {
+        EXPECT_EQ(migrations[i].version, static_cast<int>(i + 1));
+        EXPECT_FALSE(migrations[i].sql.empty());
+    }
+}
+
+TEST_F(MigrationsTest, CreatesTheSchema) {
+    Connection connection(path_, ConnectionOptions{});
+    EXPECT_EQ(schema_version(connection), 0);
+    const int version = migrate(connection);
+    EXPECT_EQ(version, static_cast<int>(embedded_migrations().size()));
+    EXPECT_EQ(schema_version(connection), version);
+    const std::set<std::string> expected_tables = {"anomalies",      "api_tokens",     "chargers", "connection_log",
+                                                   "connectors",     "data_transfers", "id_tags",  "meter_values",
+                                                   "status_history", "transactions"};
+    EXPECT_EQ(schema_objects(connection, "table"), expected_tables);
+    const std::set<std::string> indexes = schema_objects(connection, "index");
+    for (const char* index : {"transactions_same_start", "transactions_open_on_connector",
+                              "transactions_open_for_id_tag", "meter_values_by_transaction", "meter_values_by_charger",
+                              "anomalies_by_transaction", "anomalies_by_charger", "status_history_by_connector"}) {
+        EXPECT_TRUE(indexes.contains(index)) << index;
+    }
+}
+
+TEST_F(MigrationsTest, IsIdempotentOnReopen) {
+    {
+        Connection connection(path_, ConnectionOptions{});
+        migrate(connection);
+        connection.execute_script("INSERT INTO chargers (id, created_at) VALUES ('CP1', 0)");
+    }
+    Connection connection(path_, ConnectionOptions{});
+    EXPECT_EQ(migrate(connection), static_cast<int>(embedded_migrations().size()));
+    EXPECT_EQ(migrate(connection), static_cast<int>(embedded_migrations().size()));
+    EXPECT_EQ(connection.query_int("SELECT count(*) FROM chargers"), 1);
+}
+
+TEST_F(MigrationsTest, AppliesOnlyTheMissingMigrationsInOrder) {
+    const std::vector<Migration> first = {{1, "0001_a", "CREATE TABLE a (x INTEGER);"}};
+    const std::vector<Migration> both = {first[0],
+                                         {2, "0002_b", "CREATE TABLE b (x INTEGER); INSERT INTO a VALUES (2);"}};
+    Connection connection(path_, ConnectionOptions{});
+    EXPECT_EQ(apply_migrations(connection, first), 1);
+    EXPECT_EQ(apply_migrations(connection, both), 2);
+    EXPECT_EQ(schema_version(connection), 2);
+    EXPECT_EQ(connection.query_int("SELECT count(*) FROM a"), 1);
+}
+
+TEST_F(MigrationsTest, AFailingMigrationLeavesTheDatabaseUntouched) {
+    const std::vector<Migration> migrations = {{1, "0001_a", "CREATE TABLE a (x INTEGER);"},
+                                               {2, "0002_broken", "CREATE TABLE b (x INTEGER); SELEKT;"}};
+    Connection connection(path_, ConnectionOptions{});
+    try {
+        apply_migrations(connection, migrations);
+        FAIL() << "broken migration applied";
+    } catch (const std::runtime_error& error) {
+        EXPECT_NE(std::string(error.what()).find("0002_broken"), std::string::npos) << error.what();
+    }
+    EXPECT_EQ(schema_version(connection), 0);
+    EXPECT_TRUE(schema_objects(connection, "table").empty());
+    EXPECT_FALSE(connection.in_transaction());
+}
+
+TEST_F(MigrationsTest, RefusesADatabaseNewerThanTheBinary) {
+    const int known = static_cast<int>(embedded_migrations().size());
+    {
+        Connection connection(path_, ConnectionOptions{});
+        migrate(connection);
+        connection.execute_script("PRAGMA user_version = " + std::to_string(known + 1));
+    }
+    Connection connection(path_, ConnectionOptions{});
+    try {
+        migrate(connection);
+        FAIL() << "newer schema accepted";
+    } catch (const std::runtime_error& error) {
+        const std::string message = error.what();
+        EXPECT_NE(message.find("newer"), std::string::npos) << message;
+        EXPECT_NE(message.find(std::to_string(known + 1)), std::string::npos) << message;
+    }
+    EXPECT_EQ(schema_version(connection), known + 1);
+
+    // The same refusal through the public entry point.
+    EXPECT_THROW(open_sqlite_database(SqliteOptions{.path = path_}), std::runtime_error);
+}
+
+TEST_F(MigrationsTest, RejectsMisnumberedMigrationLists) {
+    const std::vector<Migration> gap = {{1, "0001_a", "SELECT 1;"}, {3, "0003_c", "SELECT 1;"}};
+    Connection connection(path_, ConnectionOptions{});
+    EXPECT_THROW(apply_migrations(connection, gap), std::logic_error);
+}
+
+TEST_F(MigrationsTest, ChecksClosedValueSets) {
+    Connection connection(path_, ConnectionOptions{});
+    migrate(connection);
+    try {
+        connection.execute_script(
+            "INSERT INTO chargers (id, registration_status, created_at) VALUES ('CP', 'Maybe', 0)");
+        FAIL() << "invalid registration status stored";
+    } catch (const SqliteError& error) {
+        EXPECT_EQ(error.code(), SQLITE_CONSTRAINT_CHECK);
+    }
+    EXPECT_THROW(connection.execute_script(
+                     "INSERT INTO id_tags (id_tag, status, created_at, updated_at) VALUES ('T', 'Fine', 0, 0)"),
+                 SqliteError);
+    // STRICT tables refuse values of the wrong type.
+    EXPECT_THROW(connection.execute_script("INSERT INTO chargers (id, created_at) VALUES ('CP', 'yesterday')"),
+                 SqliteError);
+}
+
+}  // namespace
+}  // namespace parkgrid::storage::sqlite
