@@ -64,7 +64,7 @@ TEST_F(HandshakeTest, NewConnectionReplacesTheOldOneOfTheSameCharger) {
     EXPECT_TRUE(first->wait_closed().has_value());
     // The charger's registration survives the reconnect: served without a new BootNotification.
     EXPECT_EQ(second.call("Heartbeat", nlohmann::json::object()).type, 3);
-    const auto log = api("GET", "/api/v1/chargers/CP-1/connections").json()["items"];
+    const auto log = api("GET", "/api/v1/chargers/CP-1/connections").json().at("items");
     std::vector<std::string> events;
     for (const auto& event : log) {
         events.push_back(event["event"]);

@@ -30,7 +30,8 @@ protected:
 
     std::vector<std::string> anomaly_kinds(const std::string& charger = "CP-1") {
         std::vector<std::string> kinds;
-        for (const auto& anomaly : api("GET", "/api/v1/chargers/" + charger + "/anomalies").json()["items"]) {
+        const auto anomalies = api("GET", "/api/v1/chargers/" + charger + "/anomalies").json();  // keep alive for the loop
+        for (const auto& anomaly : anomalies["items"]) {
             kinds.push_back(anomaly["kind"]);
         }
         return kinds;
@@ -186,7 +187,8 @@ TEST_F(TransactionTest, QueryFiltersByChargerTagTimeAndStatus) {
     const int evening = start(start_payload(10, "2026-11-25T18:00:00Z", "CAR-2"));
     const auto ids = [&](const std::string& query) {
         std::vector<int> out;
-        for (const auto& item : api("GET", "/api/v1/transactions" + query).json()["items"]) {
+        const auto page = api("GET", "/api/v1/transactions" + query).json();  // keep alive for the loop
+        for (const auto& item : page["items"]) {
             out.push_back(item["id"]);
         }
         return out;
