@@ -6,16 +6,8 @@
 namespace parkgrid::server {
 namespace {
 
-Registration to_registration(const std::optional<storage::ChargerRecord>& charger) {
-    if (!charger) {
-        return Registration::Unregistered;
-    }
-    switch (charger->registration_status) {
-        case storage::RegistrationStatus::Accepted: return Registration::Accepted;
-        case storage::RegistrationStatus::Pending: return Registration::Pending;
-        case storage::RegistrationStatus::Rejected: return Registration::Rejected;
-    }
-    return Registration::Unregistered;
+Registration registration_of(const std::optional<storage::ChargerRecord>& charger) {
+    return charger ? to_registration(charger->registration_status) : Registration::Unregistered;
 }
 
 }  // namespace
@@ -30,7 +22,7 @@ void CentralSystem::admit(const std::string& charger_id, std::function<void(Admi
                 done(Admission{false, 503, "storage unavailable", Registration::Unregistered});
                 return;
             }
-            done(Admission{true, 200, {}, to_registration(outcome.value())});
+            done(Admission{true, 200, {}, registration_of(outcome.value())});
         });
 }
 

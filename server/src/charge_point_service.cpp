@@ -36,13 +36,13 @@ storage::BootInfo to_boot_info(const ocpp::BootNotificationRequest& request) {
     };
 }
 
-Registration to_registration(storage::RegistrationStatus status) {
+Registration from_ocpp(ocpp::RegistrationStatus status) {
     switch (status) {
-        case storage::RegistrationStatus::Accepted: return Registration::Accepted;
-        case storage::RegistrationStatus::Pending: return Registration::Pending;
-        case storage::RegistrationStatus::Rejected: return Registration::Rejected;
+        case ocpp::RegistrationStatus::Accepted: return Registration::Accepted;
+        case ocpp::RegistrationStatus::Pending: return Registration::Pending;
+        case ocpp::RegistrationStatus::Rejected: return Registration::Rejected;
     }
-    return Registration::Unregistered;
+    return Registration::Rejected;
 }
 
 ocpp::RegistrationStatus to_ocpp(Registration registration) {
@@ -77,10 +77,12 @@ ChargePointService::ChargePointService(std::shared_ptr<ChargerState> state, stor
                                        const Config& config)
     : state_(std::move(state)), database_(database), config_(config) {}
 
-template <typename Response, typename Job>
-void ChargePointService::store_then_respond(Job job, const ocpp::Responder<Response>& responder) {
-    storage::write(database_, std::move(job), [responder, charger_id = state_->id](storage::Outcome<Response> outcome) {
+template <typename Response, typename Job, typename AfterCommit>
+void ChargePointService::store_then_respond(Job job, const ocpp::Responder<Response>& responder, AfterCommit after_commit) {
+    storage::write(database_, std::move(job),
+                   [responder, after_commit, charger_id = state_->id](storage::Outcome<Response> outcome) {
         if (outcome.ok()) {
+            after_commit(outcome.value());
             responder.respond(outcome.value());
             return;
         }
@@ -96,40 +98,33 @@ void ChargePointService::store_then_respond(Job job, const ocpp::Responder<Respo
 
 void ChargePointService::handle(ocpp::BootNotificationRequest request,
                                 ocpp::Responder<ocpp::BootNotificationResponse> responder) {
-    const auto policy = config_.unknown_chargers;
-    storage::write(
-        database_,
-        [charger_id = state_->id, info = to_boot_info(request), policy](Repositories& repositories) {
+    store_then_respond(
+        [charger_id = state_->id, info = to_boot_info(request), policy = config_.unknown_chargers,
+         heartbeat = config_.heartbeat_interval, retry = config_.boot_retry_interval](Repositories& repositories) {
             const Timestamp at = now();
             auto& chargers = repositories.chargers();
+            Registration registration = Registration::Unregistered;
             if (const auto charger = chargers.find(charger_id)) {
                 chargers.record_boot(charger_id, info, at);
-                return to_registration(charger->registration_status);
+                registration = to_registration(charger->registration_status);
+            } else if (policy != UnknownChargerPolicy::Reject) {  // nothing is stored for rejected strangers
+                const auto status = policy == UnknownChargerPolicy::Accept ? storage::RegistrationStatus::Accepted
+                                                                           : storage::RegistrationStatus::Pending;
+                chargers.insert(charger_id, std::nullopt, status, at);
+                chargers.record_boot(charger_id, info, at);
+                registration = to_registration(status);
             }
-            if (policy == UnknownChargerPolicy::Reject) {
-                return Registration::Unregistered;  // nothing stored for identities nobody registered
-            }
-            const auto status = policy == UnknownChargerPolicy::Accept ? storage::RegistrationStatus::Accepted
-                                                                       : storage::RegistrationStatus::Pending;
-            chargers.insert(charger_id, std::nullopt, status, at);
-            chargers.record_boot(charger_id, info, at);
-            return to_registration(status);
-        },
-        [state = state_, responder, heartbeat = config_.heartbeat_interval,
-         retry = config_.boot_retry_interval](storage::Outcome<Registration> outcome) {
-            if (!outcome.ok()) {
-                responder.fail(ocpp::CallErrorCode::InternalError, "the central system could not store this message; retry later");
-                return;
-            }
-            const Registration registration = outcome.value();
-            state->registration = registration;
             ocpp::BootNotificationResponse response;
-            response.current_time = ocpp::DateTime::now().truncated_to_seconds();
             response.status = to_ocpp(registration);
-            response.interval = static_cast<std::int32_t>(
-                (registration == Registration::Accepted ? heartbeat : retry).count());
+            response.current_time = ocpp::DateTime::now().truncated_to_seconds();
+            response.interval =
+                static_cast<std::int32_t>((registration == Registration::Accepted ? heartbeat : retry).count());
+            return response;
+        },
+        responder,
+        [state = state_](const ocpp::BootNotificationResponse& response) {
+            state->registration = from_ocpp(response.status);
             log::info("boot notification", {{"charger", state->id}, {"status", std::string(ocpp::to_string(response.status))}});
-            responder.respond(response);
         });
 }
 

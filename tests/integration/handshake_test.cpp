@@ -74,6 +74,16 @@ TEST_F(HandshakeTest, NewConnectionReplacesTheOldOneOfTheSameCharger) {
     EXPECT_EQ(std::count(events.begin(), events.end(), "connected"), 2) << log;
 }
 
+TEST_F(HandshakeTest, PingsKeepLiveConnectionsAndDropDeadOnes) {
+    start_server({"--ping-interval", "1"});
+    auto live = connect_accepted("CP-LIVE");
+    auto dead = connect_accepted("CP-DEAD");
+    // `live` runs its event loop (answering pings) for three idle seconds; `dead` does not run at all.
+    EXPECT_FALSE(live->receive_text(std::chrono::seconds(3)).has_value());
+    EXPECT_EQ(live->call("Heartbeat", nlohmann::json::object()).type, 3);
+    EXPECT_TRUE(dead->wait_closed(std::chrono::seconds(2)).has_value());
+}
+
 TEST_F(HandshakeTest, PlainHttpOnTheOcppPathIsNotAnUpgrade) {
     const auto response = http_request(server_->port(), "GET", "/healthz");
     EXPECT_EQ(response.status, 200u);

@@ -160,18 +160,22 @@ Frame OcppTestClient::call_with_id(const std::string& unique_id, const std::stri
     return wait_for_answer(unique_id, timeout);
 }
 
+std::optional<Frame> OcppTestClient::next_frame(std::chrono::steady_clock::time_point deadline) {
+    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+    if (left <= std::chrono::milliseconds(0)) {
+        return std::nullopt;
+    }
+    const auto text = receive_text(left);
+    return text ? std::optional<Frame>(Frame::parse(*text)) : std::nullopt;
+}
+
 Frame OcppTestClient::wait_for_answer(const std::string& unique_id, std::chrono::milliseconds timeout) {
     const auto deadline = std::chrono::steady_clock::now() + timeout;
-    while (std::chrono::steady_clock::now() < deadline) {
-        const auto text = receive_text(std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now()));
-        if (!text) {
-            break;
-        }
-        auto frame = Frame::parse(*text);
-        if (frame.type == 2) {
-            server_calls_.push_back(std::move(frame));
-        } else if (frame.unique_id == unique_id) {
-            return frame;
+    while (auto frame = next_frame(deadline)) {
+        if (frame->type == 2) {
+            server_calls_.push_back(std::move(*frame));
+        } else if (frame->unique_id == unique_id) {
+            return std::move(*frame);
         }
     }
     throw std::runtime_error("no answer to " + unique_id);
@@ -184,14 +188,9 @@ Frame OcppTestClient::wait_for_server_call(std::chrono::milliseconds timeout) {
         return frame;
     }
     const auto deadline = std::chrono::steady_clock::now() + timeout;
-    while (std::chrono::steady_clock::now() < deadline) {
-        const auto text = receive_text(std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now()));
-        if (!text) {
-            break;
-        }
-        auto frame = Frame::parse(*text);
-        if (frame.type == 2) {
-            return frame;
+    while (auto frame = next_frame(deadline)) {
+        if (frame->type == 2) {
+            return std::move(*frame);
         }
     }
     throw std::runtime_error("no CALL from the server");
@@ -204,13 +203,9 @@ void OcppTestClient::answer(const Frame& server_call, const nlohmann::json& payl
 std::optional<std::uint16_t> OcppTestClient::wait_closed(std::chrono::milliseconds timeout) {
     const auto deadline = std::chrono::steady_clock::now() + timeout;
     try {
-        while (impl_->open && std::chrono::steady_clock::now() < deadline) {
-            const auto text = receive_text(std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now()));
-            if (text) {
-                auto frame = Frame::parse(*text);
-                if (frame.type == 2) {
-                    server_calls_.push_back(std::move(frame));
-                }
+        while (auto frame = next_frame(deadline)) {
+            if (frame->type == 2) {
+                server_calls_.push_back(std::move(*frame));
             }
         }
     } catch (const std::runtime_error&) {

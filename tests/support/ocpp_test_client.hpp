@@ -72,6 +72,9 @@ public:
     Frame boot(const std::string& vendor = "ParkGridTest", const std::string& model = "AC-7kW");
 
 private:
+    // The next frame before `deadline`, or nullopt; throws when the connection closed.
+    std::optional<Frame> next_frame(std::chrono::steady_clock::time_point deadline);
+
     struct Impl;
     std::unique_ptr<Impl> impl_;
     std::deque<Frame> server_calls_;

@@ -37,9 +37,11 @@ public:
                 ocpp::Responder<ocpp::SignedFirmwareStatusNotificationResponse> responder) override;
 
 private:
-    // Runs `job` as a write and answers with its result once committed, or with InternalError.
-    template <typename Response, typename Job>
-    void store_then_respond(Job job, const ocpp::Responder<Response>& responder);
+    // Runs `job` as a write and, once committed, calls `after_commit` and answers with the job's result;
+    // answers InternalError (the charger retries) when the job or its commit fails.
+    template <typename Response, typename Job, typename AfterCommit = void (*)(const Response&)>
+    void store_then_respond(Job job, const ocpp::Responder<Response>& responder,
+                            AfterCommit after_commit = [](const Response&) {});
 
     std::shared_ptr<ChargerState> state_;
     storage::Database& database_;
