@@ -34,20 +34,23 @@ std::string snake_to_camel(std::string_view snake_case_name) {
     return out;
 }
 
-void require_type(bool condition, const nlohmann::json& value, const JsonPath& path, std::string_view expected) {
+void require_type(bool condition, const nlohmann::json& value, const JsonPath& path,
+                  std::string_view expected) {
     if (!condition) {
         fail(CallErrorCode::TypeConstraintViolation, path,
              "expected " + std::string(expected) + ", got " + std::string(json_type_name(value)));
     }
 }
 
-std::int64_t decode_integer(const nlohmann::json& in, const JsonPath& path, std::int64_t min, std::int64_t max) {
+std::int64_t decode_integer(const nlohmann::json& in, const JsonPath& path, std::int64_t min,
+                            std::int64_t max) {
     // JSON Schema's "integer" includes numbers with a zero fraction such as 5.0.
     if (in.is_number_float()) {
         const double value = in.get<double>();
         require_type(std::isfinite(value) && std::trunc(value) == value, in, path, "integer");
         if (value < static_cast<double>(min) || value > static_cast<double>(max)) {
-            fail(CallErrorCode::PropertyConstraintViolation, path, "integer " + in.dump() + " is out of range");
+            fail(CallErrorCode::PropertyConstraintViolation, path,
+                 "integer " + in.dump() + " is out of range");
         }
         return static_cast<std::int64_t>(value);
     }
@@ -55,7 +58,8 @@ std::int64_t decode_integer(const nlohmann::json& in, const JsonPath& path, std:
     if (in.is_number_unsigned()) {
         const auto value = in.get<std::uint64_t>();
         if (value > static_cast<std::uint64_t>(max)) {
-            fail(CallErrorCode::PropertyConstraintViolation, path, "integer " + in.dump() + " is out of range");
+            fail(CallErrorCode::PropertyConstraintViolation, path,
+                 "integer " + in.dump() + " is out of range");
         }
         return static_cast<std::int64_t>(value);
     }

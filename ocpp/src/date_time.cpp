@@ -101,8 +101,8 @@ std::optional<DateTime> DateTime::parse(std::string_view text) {
         return std::nullopt;
     }
     second = std::min(second, 59);
-    const auto instant = sys_days(date) + hours(hour) + minutes(minute) + seconds(second) + milliseconds(millis) -
-                         minutes(offset_minutes);
+    const auto instant = sys_days(date) + hours(hour) + minutes(minute) + seconds(second) +
+                         milliseconds(millis) - minutes(offset_minutes);
     return DateTime(time_point_cast<milliseconds>(instant));
 }
 
@@ -112,10 +112,11 @@ std::string DateTime::to_rfc3339() const {
     const hh_mm_ss<milliseconds> time{instant_ - day_point};
     char buffer[40];
     const auto millis = static_cast<int>(time.subseconds().count());
-    const int written = std::snprintf(buffer, sizeof buffer, "%04d-%02u-%02uT%02d:%02d:%02d", static_cast<int>(date.year()),
-                                      static_cast<unsigned>(date.month()), static_cast<unsigned>(date.day()),
-                                      static_cast<int>(time.hours().count()), static_cast<int>(time.minutes().count()),
-                                      static_cast<int>(time.seconds().count()));
+    const int written =
+        std::snprintf(buffer, sizeof buffer, "%04d-%02u-%02uT%02d:%02d:%02d", static_cast<int>(date.year()),
+                      static_cast<unsigned>(date.month()), static_cast<unsigned>(date.day()),
+                      static_cast<int>(time.hours().count()), static_cast<int>(time.minutes().count()),
+                      static_cast<int>(time.seconds().count()));
     std::string out(buffer, static_cast<std::size_t>(written));
     if (millis != 0) {
         std::snprintf(buffer, sizeof buffer, ".%03d", millis);

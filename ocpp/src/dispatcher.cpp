@@ -15,8 +15,8 @@ using ValidateFunction = void (*)(const nlohmann::json&);
 struct ActionEntry {
     std::string_view action;
     Initiator initiator;
-    DispatchFunction dispatch;            // null unless a charge point may send the action
-    ValidateFunction validate_response;   // the charge point's answer, for actions the central system sends
+    DispatchFunction dispatch;           // null unless a charge point may send the action
+    ValidateFunction validate_response;  // the charge point's answer, for actions the central system sends
 };
 
 template <Request T>
@@ -55,8 +55,9 @@ constexpr auto make_table(boost::mp11::mp_list<Requests...>) {
 constexpr auto kActions = make_table(AllRequests{});
 
 const ActionEntry* find(std::string_view action) {
-    const auto it = std::lower_bound(kActions.begin(), kActions.end(), action,
-                                     [](const ActionEntry& entry, std::string_view name) { return entry.action < name; });
+    const auto it =
+        std::lower_bound(kActions.begin(), kActions.end(), action,
+                         [](const ActionEntry& entry, std::string_view name) { return entry.action < name; });
     return it != kActions.end() && it->action == action ? &*it : nullptr;
 }
 
@@ -73,11 +74,15 @@ ActionKind classify_action(std::string_view action) {
 void dispatch(const Call& call, ChargePointRequestHandler& handler, const ReplySink& sink) {
     const auto* entry = find(call.action);
     if (entry == nullptr) {
-        sink(serialize(CallError{call.unique_id, CallErrorCode::NotImplemented,
-                                 "'" + call.action + "' is not an OCPP 1.6 action", {}}));
+        sink(serialize(CallError{call.unique_id,
+                                 CallErrorCode::NotImplemented,
+                                 "'" + call.action + "' is not an OCPP 1.6 action",
+                                 {}}));
     } else if (entry->dispatch == nullptr) {
-        sink(serialize(CallError{call.unique_id, CallErrorCode::NotSupported,
-                                 "'" + call.action + "' is sent by the central system, not by a charge point", {}}));
+        sink(serialize(CallError{call.unique_id,
+                                 CallErrorCode::NotSupported,
+                                 "'" + call.action + "' is sent by the central system, not by a charge point",
+                                 {}}));
     } else {
         entry->dispatch(call, handler, sink);
     }

@@ -35,7 +35,8 @@ std::optional<std::string> scan_unique_id(std::string_view text) {
     const std::size_t id_start = pos;
     while (pos < text.size() && text[pos] != '"') {
         // Escapes or control characters: not an id we can echo faithfully.
-        if (text[pos] == '\\' || static_cast<unsigned char>(text[pos]) < 0x20 || pos - id_start >= kMaxUniqueIdLength) {
+        if (text[pos] == '\\' || static_cast<unsigned char>(text[pos]) < 0x20 ||
+            pos - id_start >= kMaxUniqueIdLength) {
             return std::nullopt;
         }
         ++pos;
@@ -83,13 +84,15 @@ Frame parse_frame(std::string_view text) {
             return Call{std::move(unique_id), message[2].get<std::string>(), std::move(message[3])};
         case kCallResult:
             if (message.size() != 3) {
-                return malformed(std::nullopt, "CALLRESULT for '" + unique_id + "' must be [3, uniqueId, payload]");
+                return malformed(std::nullopt,
+                                 "CALLRESULT for '" + unique_id + "' must be [3, uniqueId, payload]");
             }
             return CallResult{std::move(unique_id), std::move(message[2])};
         case kCallError: {
             if (message.size() != 5 || !message[2].is_string() || !message[3].is_string()) {
-                return malformed(std::nullopt, "CALLERROR for '" + unique_id +
-                                                   "' must be [4, uniqueId, errorCode, errorDescription, errorDetails]");
+                return malformed(std::nullopt,
+                                 "CALLERROR for '" + unique_id +
+                                     "' must be [4, uniqueId, errorCode, errorDescription, errorDetails]");
             }
             const auto& code_text = message[2].get_ref<const std::string&>();
             const auto code = call_error_code_from_string(code_text);
@@ -97,11 +100,10 @@ Frame parse_frame(std::string_view text) {
             if (!code) {
                 description = "unknown error code '" + code_text + "': " + description;
             }
-            return CallError{std::move(unique_id), code.value_or(CallErrorCode::GenericError), std::move(description),
-                             std::move(message[4])};
+            return CallError{std::move(unique_id), code.value_or(CallErrorCode::GenericError),
+                             std::move(description), std::move(message[4])};
         }
-        default:
-            return malformed(std::move(unique_id), "unknown message type id " + message[0].dump());
+        default: return malformed(std::move(unique_id), "unknown message type id " + message[0].dump());
     }
 }
 

@@ -36,7 +36,8 @@ TEST(CodecTest, EncodesCamelCaseNamesAndOmitsEmptyOptionals) {
     AuthorizeResponse response;
     response.id_tag_info.status = AuthorizationStatus::ConcurrentTx;
     response.id_tag_info.parent_id_tag = IdToken("FLEET-1");
-    EXPECT_EQ(encode(response), (json{{"idTagInfo", {{"status", "ConcurrentTx"}, {"parentIdTag", "FLEET-1"}}}}));
+    EXPECT_EQ(encode(response),
+              (json{{"idTagInfo", {{"status", "ConcurrentTx"}, {"parentIdTag", "FLEET-1"}}}}));
 }
 
 TEST(CodecTest, MissingRequiredFieldIsOccurrenceViolation) {
@@ -46,18 +47,20 @@ TEST(CodecTest, MissingRequiredFieldIsOccurrenceViolation) {
 }
 
 TEST(CodecTest, WrongJsonTypeIsTypeViolation) {
-    const auto [code, path] = rejection<BootNotificationRequest>(json{{"chargePointVendor", 12}, {"chargePointModel", "x"}});
+    const auto [code, path] =
+        rejection<BootNotificationRequest>(json{{"chargePointVendor", 12}, {"chargePointModel", "x"}});
     EXPECT_EQ(code, CallErrorCode::TypeConstraintViolation);
     EXPECT_EQ(path, "chargePointVendor");
     EXPECT_EQ(rejection<HeartbeatRequest>(json::array()).first, CallErrorCode::TypeConstraintViolation);
 }
 
 TEST(CodecTest, OverlongStringIsPropertyViolation) {
-    const auto [code, path] =
-        rejection<BootNotificationRequest>(json{{"chargePointVendor", std::string(21, 'v')}, {"chargePointModel", "x"}});
+    const auto [code, path] = rejection<BootNotificationRequest>(
+        json{{"chargePointVendor", std::string(21, 'v')}, {"chargePointModel", "x"}});
     EXPECT_EQ(code, CallErrorCode::PropertyConstraintViolation);
     EXPECT_EQ(path, "chargePointVendor");
-    EXPECT_NO_THROW(decode<BootNotificationRequest>(json{{"chargePointVendor", std::string(20, 'v')}, {"chargePointModel", "x"}}));
+    EXPECT_NO_THROW(decode<BootNotificationRequest>(
+        json{{"chargePointVendor", std::string(20, 'v')}, {"chargePointModel", "x"}}));
 }
 
 TEST(CodecTest, BadEnumValueIsPropertyViolationWithNestedPath) {
@@ -73,8 +76,8 @@ TEST(CodecTest, UnknownPropertyIsFormationViolation) {
 }
 
 TEST(CodecTest, BadDateTimeIsPropertyViolation) {
-    const auto [code, path] =
-        rejection<AuthorizeResponse>(json{{"idTagInfo", {{"status", "Accepted"}, {"expiryDate", "tomorrow"}}}});
+    const auto [code, path] = rejection<AuthorizeResponse>(
+        json{{"idTagInfo", {{"status", "Accepted"}, {"expiryDate", "tomorrow"}}}});
     EXPECT_EQ(code, CallErrorCode::PropertyConstraintViolation);
     EXPECT_EQ(path, "idTagInfo.expiryDate");
 }
@@ -87,7 +90,8 @@ TEST(CodecTest, IntegersAcceptZeroFractionAndRejectOthers) {
     response["interval"] = "300";
     EXPECT_EQ(rejection<BootNotificationResponse>(response).first, CallErrorCode::TypeConstraintViolation);
     response["interval"] = 1LL << 40;
-    EXPECT_EQ(rejection<BootNotificationResponse>(response).first, CallErrorCode::PropertyConstraintViolation);
+    EXPECT_EQ(rejection<BootNotificationResponse>(response).first,
+              CallErrorCode::PropertyConstraintViolation);
 }
 
 TEST(CodecTest, DecimalOnePlaceAcceptsValuesBinaryFloatingPointCannotRepresent) {

@@ -245,7 +245,7 @@ void check_constraints(const MessageCodec& codec) {
 
 template <typename Message>
 class MessageTypeTest : public ::testing::Test {
-  protected:
+protected:
     using MessageType = typename Message::Type;
     static MessageCodec codec() {
         return {json_schema<MessageType>(), &rejection<MessageType>, &expect_round_trip<MessageType>};

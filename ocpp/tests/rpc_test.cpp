@@ -8,7 +8,8 @@ namespace parkgrid::ocpp {
 namespace {
 
 TEST(RpcTest, ParsesCall) {
-    const auto frame = parse_frame(R"([2, "19223201", "BootNotification", {"chargePointVendor": "VendorX"}])");
+    const auto frame =
+        parse_frame(R"([2, "19223201", "BootNotification", {"chargePointVendor": "VendorX"}])");
     const auto& call = std::get<Call>(frame);
     EXPECT_EQ(call.unique_id, "19223201");
     EXPECT_EQ(call.action, "BootNotification");
@@ -33,7 +34,7 @@ TEST(RpcTest, MalformedFramesKeepTheirIdWhenReadable) {
         const char* text;
         std::optional<std::string> id;
     } cases[] = {
-        {R"([2, "abc", "Heartbeat", {)", "abc"},  // truncated JSON
+        {R"([2, "abc", "Heartbeat", {)", "abc"},   // truncated JSON
         {R"([2,"abc","Heartbeat"])", "abc"},       // missing payload
         {R"([2,"abc",17,{}])", "abc"},             // action not a string
         {R"([9,"abc",{}])", "abc"},                // unknown message type
@@ -43,7 +44,7 @@ TEST(RpcTest, MalformedFramesKeepTheirIdWhenReadable) {
         {R"([2, 17, "Heartbeat", {}])", std::nullopt},
         {R"([2,"a\"b","Heartbeat",{)", std::nullopt},
         {"", std::nullopt},
-        {R"([3,"abc"])", std::nullopt},            // a broken CALLRESULT is never answered
+        {R"([3,"abc"])", std::nullopt},  // a broken CALLRESULT is never answered
         {R"([4,"abc","GenericError"])", std::nullopt},
         {R"([3, "abc", {)", std::nullopt},
     };
@@ -58,14 +59,16 @@ TEST(RpcTest, RejectsUniqueIdsLongerThan36) {
     const std::string id(37, 'x');
     const auto frame = parse_frame(R"([2,")" + id + R"(","Heartbeat",{}])");
     ASSERT_TRUE(std::holds_alternative<MalformedFrame>(frame));
-    EXPECT_TRUE(std::holds_alternative<Call>(parse_frame(R"([2,")" + std::string(36, 'x') + R"(","Heartbeat",{}])")));
+    EXPECT_TRUE(
+        std::holds_alternative<Call>(parse_frame(R"([2,")" + std::string(36, 'x') + R"(","Heartbeat",{}])")));
 }
 
 TEST(RpcTest, SerializesAllThreeKinds) {
     EXPECT_EQ(serialize(make_call("1", HeartbeatRequest{})), R"([2,"1","Heartbeat",{}])");
     EXPECT_EQ(serialize(CallResult{"2", {{"a", 1}}}), R"([3,"2",{"a":1}])");
-    EXPECT_EQ(serialize(CallError{"3", CallErrorCode::OccurenceConstraintViolation, "missing", nlohmann::json()}),
-              R"([4,"3","OccurenceConstraintViolation","missing",{}])");
+    EXPECT_EQ(
+        serialize(CallError{"3", CallErrorCode::OccurenceConstraintViolation, "missing", nlohmann::json()}),
+        R"([4,"3","OccurenceConstraintViolation","missing",{}])");
 }
 
 TEST(RpcTest, SerializingInvalidUtf8DoesNotThrow) {

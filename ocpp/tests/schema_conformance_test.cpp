@@ -144,7 +144,7 @@ std::string escape_pointer_token(const std::string& token) {
 }
 
 class SchemaComparison {
-  public:
+public:
     SchemaComparison(std::string schema_id, std::span<const AllowedDifference> allowed)
         : schema_id_(std::move(schema_id)), allowed_(allowed) {}
 
@@ -155,7 +155,7 @@ class SchemaComparison {
         return differences_;
     }
 
-  private:
+private:
     bool is_allowed(const std::string& pointer) const {
         return std::any_of(allowed_.begin(), allowed_.end(), [&](const AllowedDifference& allowed) {
             return allowed.schema_id == schema_id_ && allowed.pointer == pointer;

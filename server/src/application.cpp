@@ -32,9 +32,10 @@ void wait_for_chargers(const std::shared_ptr<net::steady_timer>& timer, CentralS
         return;
     }
     timer->expires_after(std::chrono::milliseconds(20));
-    timer->async_wait([timer, &central_system, deadline, done = std::move(done)](boost::system::error_code) mutable {
-        wait_for_chargers(timer, central_system, deadline, std::move(done));
-    });
+    timer->async_wait(
+        [timer, &central_system, deadline, done = std::move(done)](boost::system::error_code) mutable {
+            wait_for_chargers(timer, central_system, deadline, std::move(done));
+        });
 }
 
 }  // namespace
@@ -49,11 +50,13 @@ int run_application(const Config& config) {
 
     if (const auto token = api::bootstrap_admin_token(*database, environment("CSMS_ADMIN_TOKEN"))) {
         // Shown once: only its hash is stored.
-        std::cout << "Generated the administrator API token (shown only now; set CSMS_ADMIN_TOKEN to choose one):\n  "
+        std::cout << "Generated the administrator API token (shown only now; set CSMS_ADMIN_TOKEN to choose "
+                     "one):\n  "
                   << *token << std::endl;
     }
 
-    const std::size_t threads = config.threads ? config.threads : std::max(1u, std::thread::hardware_concurrency());
+    const std::size_t threads =
+        config.threads ? config.threads : std::max(1u, std::thread::hardware_concurrency());
     net::io_context io_context(static_cast<int>(threads));
     CentralSystem central_system(*database, config);
     HttpHandler http_handler(central_system);
@@ -74,10 +77,11 @@ int run_application(const Config& config) {
         server.stop_accepting();
         central_system.close_all(CloseCode::GoingAway, "server shutting down");
         auto timer = std::make_shared<net::steady_timer>(io_context);
-        wait_for_chargers(timer, central_system, std::chrono::steady_clock::now() + config.shutdown_grace, [&] {
-            work.reset();
-            io_context.stop();
-        });
+        wait_for_chargers(timer, central_system, std::chrono::steady_clock::now() + config.shutdown_grace,
+                          [&] {
+                              work.reset();
+                              io_context.stop();
+                          });
     });
 
     std::vector<std::thread> pool;

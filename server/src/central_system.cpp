@@ -12,11 +12,15 @@ Registration registration_of(const std::optional<storage::ChargerRecord>& charge
 
 }  // namespace
 
-CentralSystem::CentralSystem(storage::Database& database, const Config& config) : database_(database), config_(config) {}
+CentralSystem::CentralSystem(storage::Database& database, const Config& config)
+    : database_(database), config_(config) {}
 
 void CentralSystem::admit(const std::string& charger_id, std::function<void(Admission)> done) {
     storage::read(
-        database_, [charger_id](storage::Repositories& repositories) { return repositories.chargers().find(charger_id); },
+        database_,
+        [charger_id](storage::Repositories& repositories) {
+            return repositories.chargers().find(charger_id);
+        },
         [done = std::move(done)](storage::Outcome<std::optional<storage::ChargerRecord>> outcome) {
             if (!outcome.ok()) {
                 done(Admission{false, 503, "storage unavailable", Registration::Unregistered});
@@ -27,17 +31,21 @@ void CentralSystem::admit(const std::string& charger_id, std::function<void(Admi
 }
 
 std::shared_ptr<ChargerSession> CentralSystem::connect(boost::asio::any_io_executor executor,
-                                                       std::weak_ptr<ChargerLink> link, const std::string& charger_id,
-                                                       const std::string& remote_address, Registration registration) {
+                                                       std::weak_ptr<ChargerLink> link,
+                                                       const std::string& charger_id,
+                                                       const std::string& remote_address,
+                                                       Registration registration) {
     auto state = std::make_shared<ChargerState>(charger_id, remote_address);
     state->registration = registration;
     auto session = std::make_shared<ChargerSession>(executor, std::move(link), state, database_, config_);
     log::info("charger connected", {{"charger", charger_id}, {"remote", remote_address}});
     log_connection(charger_id, "connected", remote_address, std::nullopt);
     if (auto replaced = registry_.add(session)) {
-        log::warn("charger connection replaced by a new one",
-                  {{"charger", charger_id}, {"remote", replaced->state().remote_address}, {"newRemote", remote_address}});
-        log_connection(charger_id, "replaced", replaced->state().remote_address, "by a connection from " + remote_address);
+        log::warn("charger connection replaced by a new one", {{"charger", charger_id},
+                                                               {"remote", replaced->state().remote_address},
+                                                               {"newRemote", remote_address}});
+        log_connection(charger_id, "replaced", replaced->state().remote_address,
+                       "by a connection from " + remote_address);
         replaced->close(CloseCode::PolicyViolation, "replaced by a new connection");
     }
     return session;
@@ -47,7 +55,8 @@ void CentralSystem::disconnect(ChargerSession& session, const std::string& why) 
     session.closed();
     registry_.remove(session);
     const auto& state = session.state();
-    log::info("charger disconnected", {{"charger", state.id}, {"remote", state.remote_address}, {"reason", why}});
+    log::info("charger disconnected",
+              {{"charger", state.id}, {"remote", state.remote_address}, {"reason", why}});
     log_connection(state.id, "disconnected", state.remote_address, why);
 }
 
@@ -59,7 +68,8 @@ void CentralSystem::close_all(CloseCode code, const std::string& reason) {
 
 void CentralSystem::log_connection(const std::string& charger_id, const std::string& event,
                                    const std::string& remote_address, std::optional<std::string> detail) {
-    storage::ConnectionEvent record{charger_id, event, remote_address, std::move(detail), ocpp::DateTime::now().instant()};
+    storage::ConnectionEvent record{charger_id, event, remote_address, std::move(detail),
+                                    ocpp::DateTime::now().instant()};
     storage::write(
         database_,
         [record = std::move(record)](storage::Repositories& repositories) {

@@ -55,16 +55,19 @@ ocpp::RegistrationStatus to_ocpp(Registration registration) {
     return ocpp::RegistrationStatus::Rejected;
 }
 
-void record_anomaly(Repositories& repositories, const std::string& charger_id, std::optional<std::int32_t> transaction_id,
-                    std::string_view kind, std::string detail, Timestamp at) {
-    log::warn("charger data anomaly", {{"charger", charger_id}, {"kind", std::string(kind)}, {"detail", detail}});
+void record_anomaly(Repositories& repositories, const std::string& charger_id,
+                    std::optional<std::int32_t> transaction_id, std::string_view kind, std::string detail,
+                    Timestamp at) {
+    log::warn("charger data anomaly",
+              {{"charger", charger_id}, {"kind", std::string(kind)}, {"detail", detail}});
     repositories.events().record_anomaly(
         storage::AnomalyRecord{0, charger_id, transaction_id, std::string(kind), std::move(detail), at});
 }
 
 void store_meter_values(Repositories& repositories, const std::vector<ocpp::MeterValue>& meter_values,
                         const std::string& charger_id, std::int32_t connector_id,
-                        std::optional<std::int32_t> transaction_id, const std::string& source, Timestamp received_at) {
+                        std::optional<std::int32_t> transaction_id, const std::string& source,
+                        Timestamp received_at) {
     for (const auto& meter_value : meter_values) {
         repositories.meter_values().insert(
             to_record(meter_value, charger_id, connector_id, transaction_id, source, received_at));
@@ -78,29 +81,34 @@ ChargePointService::ChargePointService(std::shared_ptr<ChargerState> state, stor
     : state_(std::move(state)), database_(database), config_(config) {}
 
 template <typename Response, typename Job, typename AfterCommit>
-void ChargePointService::store_then_respond(Job job, const ocpp::Responder<Response>& responder, AfterCommit after_commit) {
-    storage::write(database_, std::move(job),
-                   [responder, after_commit, charger_id = state_->id](storage::Outcome<Response> outcome) {
-        if (outcome.ok()) {
-            after_commit(outcome.value());
-            responder.respond(outcome.value());
-            return;
-        }
-        try {
-            std::rethrow_exception(outcome.error());
-        } catch (const std::exception& e) {
-            log::error("storage failed; charger will retry",
-                       {{"charger", charger_id}, {"messageId", responder.unique_id()}, {"error", e.what()}});
-        }
-        responder.fail(ocpp::CallErrorCode::InternalError, "the central system could not store this message; retry later");
-    });
+void ChargePointService::store_then_respond(Job job, const ocpp::Responder<Response>& responder,
+                                            AfterCommit after_commit) {
+    storage::write(
+        database_, std::move(job),
+        [responder, after_commit, charger_id = state_->id](storage::Outcome<Response> outcome) {
+            if (outcome.ok()) {
+                after_commit(outcome.value());
+                responder.respond(outcome.value());
+                return;
+            }
+            try {
+                std::rethrow_exception(outcome.error());
+            } catch (const std::exception& e) {
+                log::error(
+                    "storage failed; charger will retry",
+                    {{"charger", charger_id}, {"messageId", responder.unique_id()}, {"error", e.what()}});
+            }
+            responder.fail(ocpp::CallErrorCode::InternalError,
+                           "the central system could not store this message; retry later");
+        });
 }
 
 void ChargePointService::handle(ocpp::BootNotificationRequest request,
                                 ocpp::Responder<ocpp::BootNotificationResponse> responder) {
     store_then_respond(
         [charger_id = state_->id, info = to_boot_info(request), policy = config_.unknown_chargers,
-         heartbeat = config_.heartbeat_interval, retry = config_.boot_retry_interval](Repositories& repositories) {
+         heartbeat = config_.heartbeat_interval,
+         retry = config_.boot_retry_interval](Repositories& repositories) {
             const Timestamp at = now();
             auto& chargers = repositories.chargers();
             Registration registration = Registration::Unregistered;
@@ -108,8 +116,9 @@ void ChargePointService::handle(ocpp::BootNotificationRequest request,
                 chargers.record_boot(charger_id, info, at);
                 registration = to_registration(charger->registration_status);
             } else if (policy != UnknownChargerPolicy::Reject) {  // nothing is stored for rejected strangers
-                const auto status = policy == UnknownChargerPolicy::Accept ? storage::RegistrationStatus::Accepted
-                                                                           : storage::RegistrationStatus::Pending;
+                const auto status = policy == UnknownChargerPolicy::Accept
+                                        ? storage::RegistrationStatus::Accepted
+                                        : storage::RegistrationStatus::Pending;
                 chargers.insert(charger_id, std::nullopt, status, at);
                 chargers.record_boot(charger_id, info, at);
                 registration = to_registration(status);
@@ -117,14 +126,15 @@ void ChargePointService::handle(ocpp::BootNotificationRequest request,
             ocpp::BootNotificationResponse response;
             response.status = to_ocpp(registration);
             response.current_time = ocpp::DateTime::now().truncated_to_seconds();
-            response.interval =
-                static_cast<std::int32_t>((registration == Registration::Accepted ? heartbeat : retry).count());
+            response.interval = static_cast<std::int32_t>(
+                (registration == Registration::Accepted ? heartbeat : retry).count());
             return response;
         },
         responder,
         [state = state_](const ocpp::BootNotificationResponse& response) {
             state->registration = from_ocpp(response.status);
-            log::info("boot notification", {{"charger", state->id}, {"status", std::string(ocpp::to_string(response.status))}});
+            log::info("boot notification",
+                      {{"charger", state->id}, {"status", std::string(ocpp::to_string(response.status))}});
         });
 }
 
@@ -132,21 +142,27 @@ void ChargePointService::handle(ocpp::HeartbeatRequest, ocpp::Responder<ocpp::He
     // Answered at once: a heartbeat carries no data worth a commit wait. Last-seen is persisted behind it.
     responder.respond(ocpp::HeartbeatResponse{ocpp::DateTime::now().truncated_to_seconds()});
     storage::write(
-        database_, [charger_id = state_->id](Repositories& repositories) { repositories.chargers().touch(charger_id, now()); },
+        database_,
+        [charger_id = state_->id](Repositories& repositories) {
+            repositories.chargers().touch(charger_id, now());
+        },
         [](storage::Outcome<storage::detail::Unit>) {});
 }
 
-void ChargePointService::handle(ocpp::AuthorizeRequest request, ocpp::Responder<ocpp::AuthorizeResponse> responder) {
+void ChargePointService::handle(ocpp::AuthorizeRequest request,
+                                ocpp::Responder<ocpp::AuthorizeResponse> responder) {
     storage::read(
         database_,
         [charger_id = state_->id, id_tag = request.id_tag.str()](Repositories& repositories) {
-            return ocpp::AuthorizeResponse{authorize_id_tag(repositories, id_tag, {charger_id, std::nullopt}, now())};
+            return ocpp::AuthorizeResponse{
+                authorize_id_tag(repositories, id_tag, {charger_id, std::nullopt}, now())};
         },
         [responder](storage::Outcome<ocpp::AuthorizeResponse> outcome) {
             if (outcome.ok()) {
                 responder.respond(outcome.value());
             } else {
-                responder.fail(ocpp::CallErrorCode::InternalError, "authorization lookup failed; retry later");
+                responder.fail(ocpp::CallErrorCode::InternalError,
+                               "authorization lookup failed; retry later");
             }
         });
 }
@@ -169,13 +185,16 @@ void ChargePointService::handle(ocpp::StartTransactionRequest request,
             auto& transactions = repositories.transactions();
             // A retry (possibly under a new message id, after a lost answer) gets the original transaction.
             if (const auto existing = transactions.find_same_start(start)) {
-                auto info = authorize_id_tag(repositories, start.id_tag, {charger_id, start.connector_id}, received_at);
-                info.status = ocpp::enum_from_string<ocpp::AuthorizationStatus>(existing->start.authorization_status)
-                                  .value_or(info.status);
+                auto info = authorize_id_tag(repositories, start.id_tag, {charger_id, start.connector_id},
+                                             received_at);
+                info.status =
+                    ocpp::enum_from_string<ocpp::AuthorizationStatus>(existing->start.authorization_status)
+                        .value_or(info.status);
                 return ocpp::StartTransactionResponse{info, existing->id};
             }
 
-            const auto info = authorize_id_tag(repositories, start.id_tag, {charger_id, start.connector_id}, received_at);
+            const auto info =
+                authorize_id_tag(repositories, start.id_tag, {charger_id, start.connector_id}, received_at);
             start.authorization_status = std::string(ocpp::to_string(info.status));
             const auto still_open = transactions.open_on_connector(charger_id, start.connector_id);
             // Recorded even when the tag is not accepted: the charger may have started offline, and the
@@ -188,12 +207,15 @@ void ChargePointService::handle(ocpp::StartTransactionRequest request,
                                received_at);
             }
             if (info.status != ocpp::AuthorizationStatus::Accepted) {
-                record_anomaly(repositories, charger_id, transaction_id, anomaly::kStartNotAuthorized,
-                               "id tag '" + start.id_tag + "' is " + std::string(ocpp::to_string(info.status)), received_at);
+                record_anomaly(
+                    repositories, charger_id, transaction_id, anomaly::kStartNotAuthorized,
+                    "id tag '" + start.id_tag + "' is " + std::string(ocpp::to_string(info.status)),
+                    received_at);
             }
             if (start.timestamp > received_at + tolerance) {
                 record_anomaly(repositories, charger_id, transaction_id, anomaly::kTimestampInFuture,
-                               "start timestamp " + request.timestamp.to_rfc3339() + " is ahead of the central system clock",
+                               "start timestamp " + request.timestamp.to_rfc3339() +
+                                   " is ahead of the central system clock",
                                received_at);
             }
             return ocpp::StartTransactionResponse{info, transaction_id};
@@ -209,7 +231,8 @@ void ChargePointService::handle(ocpp::StopTransactionRequest request,
             const Timestamp received_at = now();
             ocpp::StopTransactionResponse response;
             if (request.id_tag) {
-                response.id_tag_info = authorize_id_tag(repositories, request.id_tag->str(), {charger_id, std::nullopt}, received_at);
+                response.id_tag_info = authorize_id_tag(repositories, request.id_tag->str(),
+                                                        {charger_id, std::nullopt}, received_at);
             }
             const auto meter_data = request.transaction_data.value_or(std::vector<ocpp::MeterValue>{});
             const std::string id_text = std::to_string(request.transaction_id);
@@ -219,9 +242,11 @@ void ChargePointService::handle(ocpp::StopTransactionRequest request,
                 // -1 or an id we never issued (1.6 errata: answer as if valid). Keep the data as evidence.
                 record_anomaly(repositories, charger_id, std::nullopt, anomaly::kUnknownTransaction,
                                "StopTransaction for unknown transaction " + id_text + ", meterStop " +
-                                   std::to_string(request.meter_stop) + " at " + request.timestamp.to_rfc3339(),
+                                   std::to_string(request.meter_stop) + " at " +
+                                   request.timestamp.to_rfc3339(),
                                received_at);
-                store_meter_values(repositories, meter_data, charger_id, 0, std::nullopt, "StopTransaction", received_at);
+                store_meter_values(repositories, meter_data, charger_id, 0, std::nullopt, "StopTransaction",
+                                   received_at);
                 return response;
             }
             if (transaction->start.charger_id != charger_id) {
@@ -250,16 +275,17 @@ void ChargePointService::handle(ocpp::StopTransactionRequest request,
                                   first.reason == stop.reason && first.id_tag == stop.id_tag;
                 if (!same) {
                     record_anomaly(repositories, charger_id, transaction->id, anomaly::kConflictingStop,
-                                   "second StopTransaction with meterStop " + std::to_string(stop.meter_stop) +
-                                       " at " + request.timestamp.to_rfc3339() + " ignored",
+                                   "second StopTransaction with meterStop " +
+                                       std::to_string(stop.meter_stop) + " at " +
+                                       request.timestamp.to_rfc3339() + " ignored",
                                    received_at);
                 }
                 return response;  // a retry: already applied
             }
 
             repositories.transactions().record_stop(transaction->id, stop);
-            store_meter_values(repositories, meter_data, charger_id, transaction->start.connector_id, transaction->id,
-                               "StopTransaction", received_at);
+            store_meter_values(repositories, meter_data, charger_id, transaction->start.connector_id,
+                               transaction->id, "StopTransaction", received_at);
             if (stop.meter_stop < transaction->start.meter_start) {
                 record_anomaly(repositories, charger_id, transaction->id, anomaly::kMeterStopBelowStart,
                                "meterStop " + std::to_string(stop.meter_stop) + " < meterStart " +
@@ -268,11 +294,13 @@ void ChargePointService::handle(ocpp::StopTransactionRequest request,
             }
             if (stop.timestamp < transaction->start.timestamp) {
                 record_anomaly(repositories, charger_id, transaction->id, anomaly::kStopBeforeStart,
-                               "stop timestamp " + request.timestamp.to_rfc3339() + " precedes the start", received_at);
+                               "stop timestamp " + request.timestamp.to_rfc3339() + " precedes the start",
+                               received_at);
             }
             if (stop.timestamp > received_at + tolerance) {
                 record_anomaly(repositories, charger_id, transaction->id, anomaly::kTimestampInFuture,
-                               "stop timestamp " + request.timestamp.to_rfc3339() + " is ahead of the central system clock",
+                               "stop timestamp " + request.timestamp.to_rfc3339() +
+                                   " is ahead of the central system clock",
                                received_at);
             }
             return response;
@@ -280,7 +308,8 @@ void ChargePointService::handle(ocpp::StopTransactionRequest request,
         responder);
 }
 
-void ChargePointService::handle(ocpp::MeterValuesRequest request, ocpp::Responder<ocpp::MeterValuesResponse> responder) {
+void ChargePointService::handle(ocpp::MeterValuesRequest request,
+                                ocpp::Responder<ocpp::MeterValuesResponse> responder) {
     store_then_respond(
         [charger_id = state_->id, request](Repositories& repositories) {
             const Timestamp received_at = now();
@@ -292,11 +321,12 @@ void ChargePointService::handle(ocpp::MeterValuesRequest request, ocpp::Responde
                 } else {
                     record_anomaly(repositories, charger_id, std::nullopt,
                                    transaction ? anomaly::kForeignTransaction : anomaly::kUnknownTransaction,
-                                   "MeterValues name transaction " + std::to_string(*request.transaction_id), received_at);
+                                   "MeterValues name transaction " + std::to_string(*request.transaction_id),
+                                   received_at);
                 }
             }
-            store_meter_values(repositories, request.meter_value, charger_id, request.connector_id, transaction_id,
-                               "MeterValues", received_at);
+            store_meter_values(repositories, request.meter_value, charger_id, request.connector_id,
+                               transaction_id, "MeterValues", received_at);
             return ocpp::MeterValuesResponse{};
         },
         responder);
@@ -324,11 +354,13 @@ void ChargePointService::handle(ocpp::StatusNotificationRequest request,
         responder);
 }
 
-void ChargePointService::handle(ocpp::DataTransferRequest request, ocpp::Responder<ocpp::DataTransferResponse> responder) {
+void ChargePointService::handle(ocpp::DataTransferRequest request,
+                                ocpp::Responder<ocpp::DataTransferResponse> responder) {
     // No vendor extensions are implemented; the exchange is kept so that operators can see what chargers try.
     store_then_respond(
         [charger_id = state_->id, request](Repositories& repositories) {
-            const ocpp::DataTransferResponse response{ocpp::DataTransferStatus::UnknownVendorId, std::nullopt};
+            const ocpp::DataTransferResponse response{ocpp::DataTransferStatus::UnknownVendorId,
+                                                      std::nullopt};
             repositories.events().record_data_transfer(storage::DataTransferRecord{
                 charger_id, request.vendor_id.str(), to_optional_string(request.message_id), request.data,
                 std::string(ocpp::to_string(response.status)), now()});
@@ -340,7 +372,8 @@ void ChargePointService::handle(ocpp::DataTransferRequest request, ocpp::Respond
 void ChargePointService::handle(ocpp::DiagnosticsStatusNotificationRequest request,
                                 ocpp::Responder<ocpp::DiagnosticsStatusNotificationResponse> responder) {
     store_then_respond(
-        [charger_id = state_->id, status = std::string(ocpp::to_string(request.status))](Repositories& repositories) {
+        [charger_id = state_->id,
+         status = std::string(ocpp::to_string(request.status))](Repositories& repositories) {
             repositories.chargers().record_diagnostics_status(charger_id, status, now());
             return ocpp::DiagnosticsStatusNotificationResponse{};
         },
@@ -350,7 +383,8 @@ void ChargePointService::handle(ocpp::DiagnosticsStatusNotificationRequest reque
 void ChargePointService::handle(ocpp::FirmwareStatusNotificationRequest request,
                                 ocpp::Responder<ocpp::FirmwareStatusNotificationResponse> responder) {
     store_then_respond(
-        [charger_id = state_->id, status = std::string(ocpp::to_string(request.status))](Repositories& repositories) {
+        [charger_id = state_->id,
+         status = std::string(ocpp::to_string(request.status))](Repositories& repositories) {
             repositories.chargers().record_firmware_status(charger_id, status, now());
             return ocpp::FirmwareStatusNotificationResponse{};
         },
@@ -369,7 +403,8 @@ void ChargePointService::handle(ocpp::SecurityEventNotificationRequest,
     responder.fail(ocpp::CallErrorCode::NotSupported, "the security extension is not supported yet");
 }
 
-void ChargePointService::handle(ocpp::SignCertificateRequest, ocpp::Responder<ocpp::SignCertificateResponse> responder) {
+void ChargePointService::handle(ocpp::SignCertificateRequest,
+                                ocpp::Responder<ocpp::SignCertificateResponse> responder) {
     responder.fail(ocpp::CallErrorCode::NotSupported, "the security extension is not supported yet");
 }
 

@@ -8,13 +8,15 @@
 namespace parkgrid::server {
 
 ChargerSession::ChargerSession(boost::asio::any_io_executor executor, std::weak_ptr<ChargerLink> link,
-                               std::shared_ptr<ChargerState> state, storage::Database& database, const Config& config)
+                               std::shared_ptr<ChargerState> state, storage::Database& database,
+                               const Config& config)
     : executor_(executor),
       link_(link),
       state_(std::move(state)),
       service_(state_, database, config),
       endpoint_(std::make_shared<RpcEndpoint>(
-          executor, link, [this](const ocpp::Call& call, const ocpp::ReplySink& reply) { on_call(call, reply); },
+          executor, link,
+          [this](const ocpp::Call& call, const ocpp::ReplySink& reply) { on_call(call, reply); },
           RpcEndpoint::Options{std::chrono::duration_cast<std::chrono::milliseconds>(config.call_timeout),
                                config.max_pending_calls},
           state_->id)) {}
@@ -31,9 +33,11 @@ void ChargerSession::on_call(const ocpp::Call& call, const ocpp::ReplySink& repl
         ocpp::classify_action(call.action) == ocpp::ActionKind::ChargePointInitiated) {
         log::warn("CALL refused before acceptance",
                   {{"charger", state_->id}, {"messageId", call.unique_id}, {"action", call.action}});
-        reply(ocpp::serialize(ocpp::CallError{call.unique_id, ocpp::CallErrorCode::SecurityError,
-                                              "charge point is not accepted by the central system; send BootNotification",
-                                              {}}));
+        reply(ocpp::serialize(
+            ocpp::CallError{call.unique_id,
+                            ocpp::CallErrorCode::SecurityError,
+                            "charge point is not accepted by the central system; send BootNotification",
+                            {}}));
         return;
     }
     ocpp::dispatch(call, service_, reply);

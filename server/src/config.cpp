@@ -11,7 +11,8 @@
 namespace parkgrid::server {
 namespace {
 
-std::uint64_t parse_unsigned(const std::string& name, const std::string& text, std::uint64_t min, std::uint64_t max) {
+std::uint64_t parse_unsigned(const std::string& name, const std::string& text, std::uint64_t min,
+                             std::uint64_t max) {
     std::uint64_t value = 0;
     const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
     if (error != std::errc() || end != text.data() + text.size() || value < min || value > max) {
@@ -44,62 +45,77 @@ struct Option {
 
 const std::map<std::string, Option>& options() {
     static const std::map<std::string, Option> table = {
-        {"listen", {"HOST:PORT for HTTP, the API and OCPP WebSocket (default 0.0.0.0:8180; port 0 picks a free one)",
-                    [](Config& c, const std::string& v) { c.listen = parse_endpoint(v); }}},
-        {"db", {"SQLite database file (default data/parkgrid.db)", [](Config& c, const std::string& v) { c.db_path = v; }}},
-        {"log-level", {"trace, debug, info, warn or error (default info)",
-                       [](Config& c, const std::string& v) {
-                           static const std::map<std::string, LogLevel> levels = {{"trace", LogLevel::Trace},
-                                                                                   {"debug", LogLevel::Debug},
-                                                                                   {"info", LogLevel::Info},
-                                                                                   {"warn", LogLevel::Warn},
-                                                                                   {"error", LogLevel::Error}};
-                           const auto it = levels.find(v);
-                           if (it == levels.end()) {
-                               throw ConfigError("--log-level must be trace, debug, info, warn or error, got '" + v + "'");
-                           }
-                           c.log_level = it->second;
-                       }}},
-        {"log-json", {"write logs as JSON lines (default false)",
-                      [](Config& c, const std::string& v) { c.log_json = parse_bool("log-json", v); }}},
-        {"threads", {"network threads (default: one per core)",
-                     [](Config& c, const std::string& v) { c.threads = parse_unsigned("threads", v, 1, 256); }}},
-        {"unknown-chargers", {"reject, pending or accept chargers that are not registered (default pending)",
-                              [](Config& c, const std::string& v) {
-                                  if (v == "reject") {
-                                      c.unknown_chargers = UnknownChargerPolicy::Reject;
-                                  } else if (v == "pending") {
-                                      c.unknown_chargers = UnknownChargerPolicy::Pending;
-                                  } else if (v == "accept") {
-                                      c.unknown_chargers = UnknownChargerPolicy::Accept;
-                                  } else {
-                                      throw ConfigError("--unknown-chargers must be reject, pending or accept, got '" + v + "'");
-                                  }
-                              }}},
-        {"heartbeat-interval", {"seconds between heartbeats asked of accepted chargers (default 300)",
-                                [](Config& c, const std::string& v) {
-                                    c.heartbeat_interval = parse_seconds("heartbeat-interval", v, 1);
-                                }}},
-        {"boot-retry-interval", {"seconds a pending or rejected charger waits before booting again (default 60)",
-                                 [](Config& c, const std::string& v) {
-                                     c.boot_retry_interval = parse_seconds("boot-retry-interval", v, 1);
-                                 }}},
-        {"future-timestamp-tolerance", {"seconds a charger's clock may run ahead before a timestamp is flagged (default 180)",
-                                        [](Config& c, const std::string& v) {
-                                            c.future_timestamp_tolerance = parse_seconds("future-timestamp-tolerance", v, 0);
-                                        }}},
-        {"max-frame-size", {"largest WebSocket message in bytes; larger ones close with 1009 (default 65536)",
-                            [](Config& c, const std::string& v) {
-                                c.max_frame_bytes = parse_unsigned("max-frame-size", v, 1024, 16 * 1024 * 1024);
-                            }}},
-        {"ping-interval", {"seconds of silence before a WebSocket ping; closed after twice as long (default 60)",
-                           [](Config& c, const std::string& v) { c.ping_interval = parse_seconds("ping-interval", v, 1); }}},
-        {"call-timeout", {"seconds to wait for a charger's answer to a server CALL (default 30)",
-                          [](Config& c, const std::string& v) { c.call_timeout = parse_seconds("call-timeout", v, 1); }}},
-        {"admin-ui", {"directory of the admin web UI (default admin-ui)",
-                      [](Config& c, const std::string& v) { c.admin_ui_dir = v; }}},
-        {"db-durable", {"fsync every commit so power loss loses nothing acknowledged (default true)",
-                        [](Config& c, const std::string& v) { c.db_durable = parse_bool("db-durable", v); }}},
+        {"listen",
+         {"HOST:PORT for HTTP, the API and OCPP WebSocket (default 0.0.0.0:8180; port 0 picks a free one)",
+          [](Config& c, const std::string& v) { c.listen = parse_endpoint(v); }}},
+        {"db",
+         {"SQLite database file (default data/parkgrid.db)",
+          [](Config& c, const std::string& v) { c.db_path = v; }}},
+        {"log-level",
+         {"trace, debug, info, warn or error (default info)",
+          [](Config& c, const std::string& v) {
+              static const std::map<std::string, LogLevel> levels = {{"trace", LogLevel::Trace},
+                                                                     {"debug", LogLevel::Debug},
+                                                                     {"info", LogLevel::Info},
+                                                                     {"warn", LogLevel::Warn},
+                                                                     {"error", LogLevel::Error}};
+              const auto it = levels.find(v);
+              if (it == levels.end()) {
+                  throw ConfigError("--log-level must be trace, debug, info, warn or error, got '" + v + "'");
+              }
+              c.log_level = it->second;
+          }}},
+        {"log-json",
+         {"write logs as JSON lines (default false)",
+          [](Config& c, const std::string& v) { c.log_json = parse_bool("log-json", v); }}},
+        {"threads",
+         {"network threads (default: one per core)",
+          [](Config& c, const std::string& v) { c.threads = parse_unsigned("threads", v, 1, 256); }}},
+        {"unknown-chargers",
+         {"reject, pending or accept chargers that are not registered (default pending)",
+          [](Config& c, const std::string& v) {
+              if (v == "reject") {
+                  c.unknown_chargers = UnknownChargerPolicy::Reject;
+              } else if (v == "pending") {
+                  c.unknown_chargers = UnknownChargerPolicy::Pending;
+              } else if (v == "accept") {
+                  c.unknown_chargers = UnknownChargerPolicy::Accept;
+              } else {
+                  throw ConfigError("--unknown-chargers must be reject, pending or accept, got '" + v + "'");
+              }
+          }}},
+        {"heartbeat-interval",
+         {"seconds between heartbeats asked of accepted chargers (default 300)",
+          [](Config& c, const std::string& v) {
+              c.heartbeat_interval = parse_seconds("heartbeat-interval", v, 1);
+          }}},
+        {"boot-retry-interval",
+         {"seconds a pending or rejected charger waits before booting again (default 60)",
+          [](Config& c, const std::string& v) {
+              c.boot_retry_interval = parse_seconds("boot-retry-interval", v, 1);
+          }}},
+        {"future-timestamp-tolerance",
+         {"seconds a charger's clock may run ahead before a timestamp is flagged (default 180)",
+          [](Config& c, const std::string& v) {
+              c.future_timestamp_tolerance = parse_seconds("future-timestamp-tolerance", v, 0);
+          }}},
+        {"max-frame-size",
+         {"largest WebSocket message in bytes; larger ones close with 1009 (default 65536)",
+          [](Config& c, const std::string& v) {
+              c.max_frame_bytes = parse_unsigned("max-frame-size", v, 1024, 16 * 1024 * 1024);
+          }}},
+        {"ping-interval",
+         {"seconds of silence before a WebSocket ping; closed after twice as long (default 60)",
+          [](Config& c, const std::string& v) { c.ping_interval = parse_seconds("ping-interval", v, 1); }}},
+        {"call-timeout",
+         {"seconds to wait for a charger's answer to a server CALL (default 30)",
+          [](Config& c, const std::string& v) { c.call_timeout = parse_seconds("call-timeout", v, 1); }}},
+        {"admin-ui",
+         {"directory of the admin web UI (default admin-ui)",
+          [](Config& c, const std::string& v) { c.admin_ui_dir = v; }}},
+        {"db-durable",
+         {"fsync every commit so power loss loses nothing acknowledged (default true)",
+          [](Config& c, const std::string& v) { c.db_durable = parse_bool("db-durable", v); }}},
     };
     return table;
 }
@@ -127,7 +143,8 @@ void apply_file(Config& config, const std::string& path) {
         } else if (value.is_number_unsigned() || value.is_boolean()) {
             apply(config, key, value.dump());
         } else {
-            throw ConfigError("configuration key '" + key + "' must be a string, a whole number or a boolean");
+            throw ConfigError("configuration key '" + key +
+                              "' must be a string, a whole number or a boolean");
         }
     }
 }
@@ -151,7 +168,8 @@ Endpoint parse_endpoint(const std::string& text) {
 std::string usage() {
     std::ostringstream out;
     out << "usage: csms [--config FILE] [--OPTION VALUE]...\n\n"
-           "ParkGrid central system for OCPP 1.6J chargers. Options (also accepted as keys of the JSON --config file;\n"
+           "ParkGrid central system for OCPP 1.6J chargers. Options (also accepted as keys of the JSON "
+           "--config file;\n"
            "command-line flags override the file):\n";
     for (const auto& [name, option] : options()) {
         out << "  --" << name << "\n      " << option.help << "\n";

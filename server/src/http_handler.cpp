@@ -18,14 +18,22 @@ constexpr std::string_view kContentSecurityPolicy =
 
 std::string content_type_of(const std::filesystem::path& path) {
     const auto extension = path.extension().string();
-    if (extension == ".html") return "text/html; charset=utf-8";
-    if (extension == ".js" || extension == ".mjs") return "text/javascript; charset=utf-8";
-    if (extension == ".css") return "text/css; charset=utf-8";
-    if (extension == ".json") return "application/json";
-    if (extension == ".svg") return "image/svg+xml";
-    if (extension == ".png") return "image/png";
-    if (extension == ".ico") return "image/x-icon";
-    if (extension == ".woff2") return "font/woff2";
+    if (extension == ".html")
+        return "text/html; charset=utf-8";
+    if (extension == ".js" || extension == ".mjs")
+        return "text/javascript; charset=utf-8";
+    if (extension == ".css")
+        return "text/css; charset=utf-8";
+    if (extension == ".json")
+        return "application/json";
+    if (extension == ".svg")
+        return "image/svg+xml";
+    if (extension == ".png")
+        return "image/png";
+    if (extension == ".ico")
+        return "image/x-icon";
+    if (extension == ".woff2")
+        return "font/woff2";
     return "application/octet-stream";
 }
 
@@ -58,15 +66,18 @@ void HttpHandler::handle(HttpRequest request, HttpReply reply) {
 void HttpHandler::handle_api(HttpRequest request, HttpReply reply) {
     constexpr std::string_view kBearer = "Bearer ";
     if (!request.authorization.starts_with(kBearer) || request.authorization.size() == kBearer.size()) {
-        reply(api::error_response(api::ApiError(401, "unauthorized", "an API token is required: Authorization: Bearer <token>")));
+        reply(api::error_response(
+            api::ApiError(401, "unauthorized", "an API token is required: Authorization: Bearer <token>")));
         return;
     }
     const auto token_hash = api::hash_token(std::string_view(request.authorization).substr(kBearer.size()));
     storage::read(
         central_system_.database(),
-        [token_hash](storage::Repositories& repositories) { return repositories.api_tokens().find_by_hash(token_hash); },
-        [this, request = std::move(request), reply = std::move(reply)](
-            storage::Outcome<std::optional<storage::ApiTokenRecord>> outcome) mutable {
+        [token_hash](storage::Repositories& repositories) {
+            return repositories.api_tokens().find_by_hash(token_hash);
+        },
+        [this, request = std::move(request),
+         reply = std::move(reply)](storage::Outcome<std::optional<storage::ApiTokenRecord>> outcome) mutable {
             if (!outcome.ok()) {
                 api::reply_storage_failure(reply, outcome.error());
                 return;
@@ -83,24 +94,28 @@ void HttpHandler::handle_api(HttpRequest request, HttpReply reply) {
 void HttpHandler::handle_health(HttpReply reply) {
     // Healthy means the storage answers, not only that the process runs.
     storage::read(
-        central_system_.database(), [](storage::Repositories& repositories) { return repositories.api_tokens().count(); },
+        central_system_.database(),
+        [](storage::Repositories& repositories) { return repositories.api_tokens().count(); },
         [this, reply = std::move(reply)](storage::Outcome<std::size_t> outcome) {
             const bool ok = outcome.ok();
-            reply(api::json_response(ok ? 200 : 503, {{"status", ok ? "ok" : "storage unavailable"},
-                                                      {"chargersConnected", central_system_.registry().size()}}));
+            reply(api::json_response(ok ? 200 : 503,
+                                     {{"status", ok ? "ok" : "storage unavailable"},
+                                      {"chargersConnected", central_system_.registry().size()}}));
         });
 }
 
 void HttpHandler::handle_static(const HttpRequest& request, const HttpReply& reply) const {
     if (request.method != "GET" && request.method != "HEAD") {
-        reply(api::error_response(api::ApiError(405, "method_not_allowed", request.method + " is not allowed here")));
+        reply(api::error_response(
+            api::ApiError(405, "method_not_allowed", request.method + " is not allowed here")));
         return;
     }
     std::string relative(path_of(request.target));
     if (relative.empty() || relative.back() == '/') {
         relative += "index.html";
     }
-    const std::filesystem::path root = std::filesystem::weakly_canonical(central_system_.config().admin_ui_dir);
+    const std::filesystem::path root =
+        std::filesystem::weakly_canonical(central_system_.config().admin_ui_dir);
     const std::filesystem::path file = std::filesystem::weakly_canonical(root / relative.substr(1));
     // Refuse anything that resolves outside the UI directory (../, symlinks).
     const auto [root_end, unused] = std::mismatch(root.begin(), root.end(), file.begin(), file.end());

@@ -27,7 +27,8 @@ constexpr auto kRequestTimeout = std::chrono::seconds(30);
 
 std::string to_string(const tcp::endpoint& endpoint) {
     const auto address = endpoint.address();
-    return (address.is_v6() ? "[" + address.to_string() + "]" : address.to_string()) + ":" + std::to_string(endpoint.port());
+    return (address.is_v6() ? "[" + address.to_string() + "]" : address.to_string()) + ":" +
+           std::to_string(endpoint.port());
 }
 
 // Whether the comma-separated Sec-WebSocket-Protocol offer contains `wanted`.
@@ -49,7 +50,8 @@ bool offers_subprotocol(std::string_view offer, std::string_view wanted) {
     return false;
 }
 
-// Reads HTTP requests on one connection and answers them in order; hands OCPP upgrades to a WebSocket session.
+// Reads HTTP requests on one connection and answers them in order; hands OCPP upgrades to a WebSocket
+// session.
 class HttpSession : public std::enable_shared_from_this<HttpSession> {
 public:
     HttpSession(tcp::socket&& socket, CentralSystem& central_system, HttpHandler& http_handler)
@@ -60,7 +62,8 @@ public:
     }
 
     void run() {
-        net::dispatch(stream_.get_executor(), beast::bind_front_handler(&HttpSession::read_request, shared_from_this()));
+        net::dispatch(stream_.get_executor(),
+                      beast::bind_front_handler(&HttpSession::read_request, shared_from_this()));
     }
 
 private:
@@ -69,7 +72,8 @@ private:
         parser_->body_limit(kMaxRequestBodyBytes);
         parser_->header_limit(kMaxRequestHeaderBytes);
         stream_.expires_after(kRequestTimeout);
-        http::async_read(stream_, buffer_, *parser_, beast::bind_front_handler(&HttpSession::on_read, shared_from_this()));
+        http::async_read(stream_, buffer_, *parser_,
+                         beast::bind_front_handler(&HttpSession::on_read, shared_from_this()));
     }
 
     void on_read(beast::error_code ec, std::size_t) {
@@ -99,10 +103,12 @@ private:
     void upgrade() {
         const auto charger_id = charger_identity_from_target(request_.target());
         if (!charger_id) {
-            log::warn("WebSocket upgrade refused: not /ocpp/{chargePointId} with a valid identity",
-                      {{"remote", remote_address_}, {"target", std::string(request_.target().substr(0, 200))}});
+            log::warn(
+                "WebSocket upgrade refused: not /ocpp/{chargePointId} with a valid identity",
+                {{"remote", remote_address_}, {"target", std::string(request_.target().substr(0, 200))}});
             respond_plain(http::status::bad_request,
-                          "the OCPP endpoint is /ocpp/{chargePointId}; the identity has 1 to 48 printable ASCII characters",
+                          "the OCPP endpoint is /ocpp/{chargePointId}; the identity has 1 to 48 printable "
+                          "ASCII characters",
                           false);
             return;
         }
@@ -112,11 +118,12 @@ private:
             respond_plain(http::status::bad_request, "Sec-WebSocket-Protocol must offer ocpp1.6", false);
             return;
         }
-        central_system_.admit(*charger_id, [self = shared_from_this(), charger_id = *charger_id](Admission admission) {
-            net::post(self->stream_.get_executor(), [self, charger_id, admission = std::move(admission)] {
-                self->on_admission(charger_id, admission);
+        central_system_.admit(
+            *charger_id, [self = shared_from_this(), charger_id = *charger_id](Admission admission) {
+                net::post(self->stream_.get_executor(), [self, charger_id, admission = std::move(admission)] {
+                    self->on_admission(charger_id, admission);
+                });
             });
-        });
     }
 
     void on_admission(const std::string& charger_id, const Admission& admission) {
@@ -127,8 +134,8 @@ private:
             return;
         }
         stream_.expires_never();
-        run_websocket_session(std::move(stream_), std::move(request_), central_system_, charger_id, remote_address_,
-                              admission.registration);
+        run_websocket_session(std::move(stream_), std::move(request_), central_system_, charger_id,
+                              remote_address_, admission.registration);
     }
 
     void serve_http() {
@@ -140,14 +147,15 @@ private:
         request.body = std::move(request_.body());
         request.remote_address = remote_address_;
         http_handler_.handle(std::move(request), [self = shared_from_this()](HttpResponse response) {
-            net::post(self->stream_.get_executor(),
-                      [self, response = std::move(response)]() mutable { self->write_response(std::move(response)); });
+            net::post(self->stream_.get_executor(), [self, response = std::move(response)]() mutable {
+                self->write_response(std::move(response));
+            });
         });
     }
 
     void write_response(HttpResponse response) {
-        auto message = std::make_shared<http::response<http::string_body>>(static_cast<http::status>(response.status),
-                                                                            request_.version());
+        auto message = std::make_shared<http::response<http::string_body>>(
+            static_cast<http::status>(response.status), request_.version());
         message->set(http::field::server, "ParkGrid");
         if (!response.content_type.empty()) {
             message->set(http::field::content_type, response.content_type);
@@ -173,16 +181,17 @@ private:
 
     void write(const std::shared_ptr<http::response<http::string_body>>& message) {
         stream_.expires_after(kRequestTimeout);
-        http::async_write(stream_, *message, [self = shared_from_this(), message](beast::error_code ec, std::size_t) {
-            if (ec) {
-                return;
-            }
-            if (!message->keep_alive()) {
-                self->stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
-                return;
-            }
-            self->read_request();
-        });
+        http::async_write(stream_, *message,
+                          [self = shared_from_this(), message](beast::error_code ec, std::size_t) {
+                              if (ec) {
+                                  return;
+                              }
+                              if (!message->keep_alive()) {
+                                  self->stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
+                                  return;
+                              }
+                              self->read_request();
+                          });
     }
 
     beast::tcp_stream stream_;
@@ -215,7 +224,8 @@ public:
     }
 
     void accept_next() {
-        acceptor_.async_accept(net::make_strand(io_context_), beast::bind_front_handler(&Listener::on_accept, shared_from_this()));
+        acceptor_.async_accept(net::make_strand(io_context_),
+                               beast::bind_front_handler(&Listener::on_accept, shared_from_this()));
     }
 
     void stop() {
@@ -250,7 +260,10 @@ private:
 
 HttpServer::HttpServer(net::io_context& io_context, CentralSystem& central_system, HttpHandler& http_handler,
                        const Config& config)
-    : io_context_(io_context), central_system_(central_system), http_handler_(http_handler), config_(config) {}
+    : io_context_(io_context),
+      central_system_(central_system),
+      http_handler_(http_handler),
+      config_(config) {}
 
 HttpServer::~HttpServer() = default;
 

@@ -10,7 +10,8 @@ ocpp::AuthorizationStatus effective_status(const storage::IdTagRecord& tag, stor
     if (tag.expiry_date && *tag.expiry_date <= now) {
         return ocpp::AuthorizationStatus::Expired;
     }
-    return ocpp::enum_from_string<ocpp::AuthorizationStatus>(tag.status).value_or(ocpp::AuthorizationStatus::Invalid);
+    return ocpp::enum_from_string<ocpp::AuthorizationStatus>(tag.status)
+        .value_or(ocpp::AuthorizationStatus::Invalid);
 }
 
 bool is_here(const storage::TransactionRecord& transaction, const AuthorizationPlace& place) {
@@ -38,7 +39,8 @@ ocpp::IdTagInfo authorize_id_tag(storage::Repositories& repositories, std::strin
     if (info.status == ocpp::AuthorizationStatus::Accepted && tag->parent_id_tag) {
         if (const auto parent = repositories.id_tags().find(*tag->parent_id_tag)) {
             const auto parent_status = effective_status(*parent, now);
-            if (parent_status == ocpp::AuthorizationStatus::Blocked || parent_status == ocpp::AuthorizationStatus::Expired) {
+            if (parent_status == ocpp::AuthorizationStatus::Blocked ||
+                parent_status == ocpp::AuthorizationStatus::Expired) {
                 info.status = parent_status;
             }
         }

@@ -12,7 +12,8 @@ namespace parkgrid::server {
 // Where an id tag is presented; an open transaction elsewhere makes the answer ConcurrentTx.
 struct AuthorizationPlace {
     std::string charger_id;
-    std::optional<std::int32_t> connector_id;  // unknown for Authorize: any transaction on this charger is "here"
+    std::optional<std::int32_t>
+        connector_id;  // unknown for Authorize: any transaction on this charger is "here"
 };
 
 // The IdTagInfo the central system answers for `id_tag`: unknown tags are Invalid; a tag past its expiry

@@ -26,7 +26,11 @@ std::optional<double> parse_number(std::string_view text) {
 
 // Units reported with a kilo prefix and the base unit they are stored in.
 constexpr std::array<std::pair<std::string_view, std::string_view>, 5> kKiloUnits{{
-    {"kWh", "Wh"}, {"kW", "W"}, {"kvarh", "varh"}, {"kvar", "var"}, {"kVA", "VA"},
+    {"kWh", "Wh"},
+    {"kW", "W"},
+    {"kvarh", "varh"},
+    {"kvar", "var"},
+    {"kVA", "VA"},
 }};
 
 }  // namespace
@@ -34,9 +38,11 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 5> kKiloUnit
 storage::SampledValueRecord to_record(const ocpp::SampledValue& sample) {
     storage::SampledValueRecord record;
     record.value = sample.value;
-    record.context = std::string(ocpp::to_string(sample.context.value_or(ocpp::ReadingContext::SamplePeriodic)));
+    record.context =
+        std::string(ocpp::to_string(sample.context.value_or(ocpp::ReadingContext::SamplePeriodic)));
     record.format = std::string(ocpp::to_string(sample.format.value_or(ocpp::ValueFormat::Raw)));
-    record.measurand = std::string(ocpp::to_string(sample.measurand.value_or(ocpp::Measurand::EnergyActiveImportRegister)));
+    record.measurand =
+        std::string(ocpp::to_string(sample.measurand.value_or(ocpp::Measurand::EnergyActiveImportRegister)));
     if (sample.phase) {
         record.phase = std::string(ocpp::to_string(*sample.phase));
     }

@@ -36,12 +36,12 @@ void RpcEndpoint::receive(std::string_view text) {
     } else {
         auto& malformed = std::get<ocpp::MalformedFrame>(frame);
         log::warn("malformed OCPP-J frame", {{"charger", charger_id_},
-                                              {"messageId", malformed.unique_id.value_or("")},
-                                              {"reason", malformed.reason},
-                                              {"frame", std::string(text.substr(0, 200))}});
+                                             {"messageId", malformed.unique_id.value_or("")},
+                                             {"reason", malformed.reason},
+                                             {"frame", std::string(text.substr(0, 200))}});
         if (malformed.unique_id) {
-            send(ocpp::serialize(ocpp::CallError{*malformed.unique_id, ocpp::CallErrorCode::FormationViolation,
-                                                 malformed.reason, {}}));
+            send(ocpp::serialize(ocpp::CallError{
+                *malformed.unique_id, ocpp::CallErrorCode::FormationViolation, malformed.reason, {}}));
         }
     }
 }
@@ -52,9 +52,12 @@ void RpcEndpoint::enqueue_inbound(ocpp::Call call) {
     }
     if (inbound_queue_.size() >= options_.max_pending_requests) {
         // The charger ignores OCPP-J's one-CALL-at-a-time rule; refuse rather than queue without bound.
-        log::warn("too many unanswered CALLs from charger", {{"charger", charger_id_}, {"messageId", call.unique_id}});
-        send(ocpp::serialize(ocpp::CallError{call.unique_id, ocpp::CallErrorCode::GenericError,
-                                             "too many unanswered requests; wait for each response", {}}));
+        log::warn("too many unanswered CALLs from charger",
+                  {{"charger", charger_id_}, {"messageId", call.unique_id}});
+        send(ocpp::serialize(ocpp::CallError{call.unique_id,
+                                             ocpp::CallErrorCode::GenericError,
+                                             "too many unanswered requests; wait for each response",
+                                             {}}));
         return;
     }
     inbound_queue_.push_back(std::move(call));
@@ -68,7 +71,8 @@ void RpcEndpoint::handle_next_inbound() {
     handling_inbound_ = true;
     const ocpp::Call call = std::move(inbound_queue_.front());
     inbound_queue_.pop_front();
-    log::debug("CALL received", {{"charger", charger_id_}, {"messageId", call.unique_id}, {"action", call.action}});
+    log::debug("CALL received",
+               {{"charger", charger_id_}, {"messageId", call.unique_id}, {"action", call.action}});
     // Replies may come from storage threads, and synchronously from inside the handler: always hop back
     // onto the strand so that the queue is only touched there and the handler is never re-entered.
     ocpp::ReplySink reply = [weak_self = weak_from_this(), executor = executor_](std::string frame) {
@@ -81,8 +85,10 @@ void RpcEndpoint::handle_next_inbound() {
     try {
         handler_(call, reply);
     } catch (const std::exception& e) {
-        log::error("handler failed", {{"charger", charger_id_}, {"messageId", call.unique_id}, {"error", e.what()}});
-        reply(ocpp::serialize(ocpp::CallError{call.unique_id, ocpp::CallErrorCode::InternalError, "internal error", {}}));
+        log::error("handler failed",
+                   {{"charger", charger_id_}, {"messageId", call.unique_id}, {"error", e.what()}});
+        reply(ocpp::serialize(
+            ocpp::CallError{call.unique_id, ocpp::CallErrorCode::InternalError, "internal error", {}}));
     }
 }
 
@@ -102,11 +108,14 @@ void RpcEndpoint::call(std::string action, nlohmann::json payload, CallCallback 
 
 void RpcEndpoint::enqueue_call(PendingCall pending) {
     if (closed_) {
-        pending.done({CallOutcome::Status::Closed, {}, ocpp::CallErrorCode::GenericError, "charger is not connected"});
+        pending.done(
+            {CallOutcome::Status::Closed, {}, ocpp::CallErrorCode::GenericError, "charger is not connected"});
         return;
     }
     if (outbound_queue_.size() >= options_.max_pending_calls) {
-        pending.done({CallOutcome::Status::QueueFull, {}, ocpp::CallErrorCode::GenericError,
+        pending.done({CallOutcome::Status::QueueFull,
+                      {},
+                      ocpp::CallErrorCode::GenericError,
                       "too many calls are waiting for this charger"});
         return;
     }
@@ -120,16 +129,24 @@ void RpcEndpoint::send_next_call() {
     }
     in_flight_ = std::move(outbound_queue_.front());
     outbound_queue_.pop_front();
-    log::debug("CALL sent", {{"charger", charger_id_}, {"messageId", in_flight_->unique_id}, {"action", in_flight_->action}});
+    log::debug(
+        "CALL sent",
+        {{"charger", charger_id_}, {"messageId", in_flight_->unique_id}, {"action", in_flight_->action}});
     send(in_flight_->frame);
     call_timer_.expires_after(options_.call_timeout);
-    call_timer_.async_wait([weak_self = weak_from_this(), unique_id = in_flight_->unique_id](boost::system::error_code ec) {
+    call_timer_.async_wait([weak_self = weak_from_this(),
+                            unique_id = in_flight_->unique_id](boost::system::error_code ec) {
         auto self = weak_self.lock();
         if (ec || !self || !self->in_flight_ || self->in_flight_->unique_id != unique_id) {
             return;
         }
-        log::warn("CALL timed out", {{"charger", self->charger_id_}, {"messageId", unique_id}, {"action", self->in_flight_->action}});
-        self->finish_call({CallOutcome::Status::Timeout, {}, ocpp::CallErrorCode::GenericError, "the charger did not answer in time"});
+        log::warn(
+            "CALL timed out",
+            {{"charger", self->charger_id_}, {"messageId", unique_id}, {"action", self->in_flight_->action}});
+        self->finish_call({CallOutcome::Status::Timeout,
+                           {},
+                           ocpp::CallErrorCode::GenericError,
+                           "the charger did not answer in time"});
     });
 }
 
@@ -143,25 +160,31 @@ void RpcEndpoint::finish_call(CallOutcome outcome) {
 
 void RpcEndpoint::on_call_result(ocpp::CallResult result) {
     if (!in_flight_ || in_flight_->unique_id != result.unique_id) {
-        log::warn("CALLRESULT for no outstanding CALL", {{"charger", charger_id_}, {"messageId", result.unique_id}});
+        log::warn("CALLRESULT for no outstanding CALL",
+                  {{"charger", charger_id_}, {"messageId", result.unique_id}});
         return;
     }
     try {
         ocpp::validate_response(in_flight_->action, result.payload);
     } catch (const ocpp::ValidationError& error) {
-        log::warn("invalid CALLRESULT", {{"charger", charger_id_}, {"messageId", result.unique_id}, {"error", error.what()}});
-        finish_call({CallOutcome::Status::InvalidResponse, std::move(result.payload), error.code(), error.what()});
+        log::warn("invalid CALLRESULT",
+                  {{"charger", charger_id_}, {"messageId", result.unique_id}, {"error", error.what()}});
+        finish_call(
+            {CallOutcome::Status::InvalidResponse, std::move(result.payload), error.code(), error.what()});
         return;
     }
-    finish_call({CallOutcome::Status::Result, std::move(result.payload), ocpp::CallErrorCode::GenericError, {}});
+    finish_call(
+        {CallOutcome::Status::Result, std::move(result.payload), ocpp::CallErrorCode::GenericError, {}});
 }
 
 void RpcEndpoint::on_call_error(ocpp::CallError error) {
     if (!in_flight_ || in_flight_->unique_id != error.unique_id) {
-        log::warn("CALLERROR for no outstanding CALL", {{"charger", charger_id_}, {"messageId", error.unique_id}});
+        log::warn("CALLERROR for no outstanding CALL",
+                  {{"charger", charger_id_}, {"messageId", error.unique_id}});
         return;
     }
-    finish_call({CallOutcome::Status::Error, std::move(error.details), error.code, std::move(error.description)});
+    finish_call(
+        {CallOutcome::Status::Error, std::move(error.details), error.code, std::move(error.description)});
 }
 
 void RpcEndpoint::shutdown() {
@@ -171,7 +194,8 @@ void RpcEndpoint::shutdown() {
     closed_ = true;
     inbound_queue_.clear();
     call_timer_.cancel();
-    const CallOutcome closed{CallOutcome::Status::Closed, {}, ocpp::CallErrorCode::GenericError, "connection closed"};
+    const CallOutcome closed{
+        CallOutcome::Status::Closed, {}, ocpp::CallErrorCode::GenericError, "connection closed"};
     if (in_flight_) {
         auto done = std::move(in_flight_->done);
         in_flight_.reset();

@@ -43,7 +43,8 @@ public:
             response.set(beast::http::field::server, "ParkGrid");
             response.set(beast::http::field::sec_websocket_protocol, "ocpp1.6");
         }));
-        ws_.async_accept(request, beast::bind_front_handler(&WebSocketSession::on_accept, shared_from_this()));
+        ws_.async_accept(request,
+                         beast::bind_front_handler(&WebSocketSession::on_accept, shared_from_this()));
     }
 
     void send(std::string frame) override {
@@ -75,10 +76,12 @@ public:
 private:
     void on_accept(beast::error_code ec) {
         if (ec) {
-            log::warn("WebSocket handshake failed", {{"charger", charger_id_}, {"remote", remote_address_}, {"error", ec.message()}});
+            log::warn("WebSocket handshake failed",
+                      {{"charger", charger_id_}, {"remote", remote_address_}, {"error", ec.message()}});
             return;
         }
-        session_ = central_system_.connect(ws_.get_executor(), weak_from_this(), charger_id_, remote_address_, registration_);
+        session_ = central_system_.connect(ws_.get_executor(), weak_from_this(), charger_id_, remote_address_,
+                                           registration_);
         read_next();
     }
 
@@ -124,7 +127,8 @@ private:
         write_queue_.clear();
         std::string why = ec == websocket::error::closed ? "closed by charger" : ec.message();
         if (ec == websocket::error::message_too_big) {
-            why = "message larger than " + std::to_string(central_system_.config().max_frame_bytes) + " bytes";
+            why =
+                "message larger than " + std::to_string(central_system_.config().max_frame_bytes) + " bytes";
         }
         if (ws_.reason().code != websocket::close_code::none) {
             why += " (code " + std::to_string(ws_.reason().code) + ")";
@@ -148,8 +152,8 @@ private:
 void run_websocket_session(beast::tcp_stream stream, beast::http::request<beast::http::string_body> request,
                            CentralSystem& central_system, std::string charger_id, std::string remote_address,
                            Registration registration) {
-    std::make_shared<WebSocketSession>(std::move(stream), central_system, std::move(charger_id), std::move(remote_address),
-                                       registration)
+    std::make_shared<WebSocketSession>(std::move(stream), central_system, std::move(charger_id),
+                                       std::move(remote_address), registration)
         ->accept(std::move(request));
 }
 

@@ -12,9 +12,17 @@ TEST(ChargerIdentityTest, TakesThePercentDecodedLastSegment) {
 }
 
 TEST(ChargerIdentityTest, RejectsAnythingElse) {
-    const std::vector<std::string> targets = {"/ocpp/",    "/ocpp",          "/",         "/ocpp/a/b",
-                                              "/OCPP/a",   "/ocpp/a?x=1",    "/ocpp/%00", "/ocpp/%7F",
-                                              "/ocpp/%E4%B8%AD", "/ocpp/%G1", "/ocpp/" + std::string(49, 'x')};
+    const std::vector<std::string> targets = {"/ocpp/",
+                                              "/ocpp",
+                                              "/",
+                                              "/ocpp/a/b",
+                                              "/OCPP/a",
+                                              "/ocpp/a?x=1",
+                                              "/ocpp/%00",
+                                              "/ocpp/%7F",
+                                              "/ocpp/%E4%B8%AD",
+                                              "/ocpp/%G1",
+                                              "/ocpp/" + std::string(49, 'x')};
     for (const auto& target : targets) {
         EXPECT_FALSE(charger_identity_from_target(target)) << target;
     }

@@ -20,9 +20,11 @@ TEST(MeterValueConversionTest, AppliesSpecDefaults) {
 }
 
 TEST(MeterValueConversionTest, NormalisesKiloUnits) {
-    const std::pair<ocpp::UnitOfMeasure, std::string> cases[] = {
-        {ocpp::UnitOfMeasure::KWh, "Wh"}, {ocpp::UnitOfMeasure::KW, "W"}, {ocpp::UnitOfMeasure::Kvarh, "varh"},
-        {ocpp::UnitOfMeasure::Kvar, "var"}, {ocpp::UnitOfMeasure::KVA, "VA"}};
+    const std::pair<ocpp::UnitOfMeasure, std::string> cases[] = {{ocpp::UnitOfMeasure::KWh, "Wh"},
+                                                                 {ocpp::UnitOfMeasure::KW, "W"},
+                                                                 {ocpp::UnitOfMeasure::Kvarh, "varh"},
+                                                                 {ocpp::UnitOfMeasure::Kvar, "var"},
+                                                                 {ocpp::UnitOfMeasure::KVA, "VA"}};
     for (const auto& [unit, base] : cases) {
         ocpp::SampledValue sample;
         sample.value = "12.345";

@@ -62,7 +62,9 @@ TEST_F(RpcEndpointTest, HandlesInboundCallsOneAtATimeInOrder) {
 TEST_F(RpcEndpointTest, RefusesCallsBeyondTheInboundQueueLimit) {
     auto endpoint = make_endpoint([](const ocpp::Call&, const ocpp::ReplySink&) {});
     for (int i = 0; i < 6; ++i) {
-        endpoint->receive(nlohmann::json::array({2, "id" + std::to_string(i), "Heartbeat", nlohmann::json::object()}).dump());
+        endpoint->receive(
+            nlohmann::json::array({2, "id" + std::to_string(i), "Heartbeat", nlohmann::json::object()})
+                .dump());
     }
     // One is being handled, three wait; the rest are refused at once.
     ASSERT_EQ(link_->sent.size(), 2u);
@@ -75,13 +77,15 @@ TEST_F(RpcEndpointTest, AnswersReadableMalformedFramesWithFormationViolation) {
     endpoint->receive(R"([2,"x","Heartbeat")");
     endpoint->receive("garbage");
     ASSERT_EQ(link_->sent.size(), 1u);
-    EXPECT_EQ(sent(0), (nlohmann::json{4, "x", "FormationViolation", "frame is not valid JSON", nlohmann::json::object()}));
+    EXPECT_EQ(sent(0), (nlohmann::json{4, "x", "FormationViolation", "frame is not valid JSON",
+                                       nlohmann::json::object()}));
 }
 
 TEST_F(RpcEndpointTest, SendsOneServerCallAtATimeAndValidatesTheResult) {
     auto endpoint = make_endpoint([](const ocpp::Call&, const ocpp::ReplySink&) {});
     std::vector<CallOutcome> outcomes;
-    endpoint->call("ClearCache", nlohmann::json::object(), [&](CallOutcome o) { outcomes.push_back(std::move(o)); });
+    endpoint->call("ClearCache", nlohmann::json::object(),
+                   [&](CallOutcome o) { outcomes.push_back(std::move(o)); });
     endpoint->call("Reset", {{"type", "Soft"}}, [&](CallOutcome o) { outcomes.push_back(std::move(o)); });
     run();
     ASSERT_EQ(link_->sent.size(), 1u);
@@ -102,7 +106,8 @@ TEST_F(RpcEndpointTest, SendsOneServerCallAtATimeAndValidatesTheResult) {
 }
 
 TEST_F(RpcEndpointTest, ReportsCallErrorsTimeoutsAndQueueOverflow) {
-    auto endpoint = make_endpoint([](const ocpp::Call&, const ocpp::ReplySink&) {}, std::chrono::milliseconds(20));
+    auto endpoint =
+        make_endpoint([](const ocpp::Call&, const ocpp::ReplySink&) {}, std::chrono::milliseconds(20));
     std::vector<CallOutcome> outcomes;
     const auto record = [&](CallOutcome o) { outcomes.push_back(std::move(o)); };
     endpoint->call("ClearCache", nlohmann::json::object(), record);
@@ -113,7 +118,8 @@ TEST_F(RpcEndpointTest, ReportsCallErrorsTimeoutsAndQueueOverflow) {
     ASSERT_FALSE(outcomes.empty());
     EXPECT_EQ(outcomes[0].status, CallOutcome::Status::QueueFull);
     const auto first = sent(0);
-    endpoint->receive(nlohmann::json::array({4, first[1], "NotSupported", "no cache", nlohmann::json::object()}).dump());
+    endpoint->receive(
+        nlohmann::json::array({4, first[1], "NotSupported", "no cache", nlohmann::json::object()}).dump());
     io_.restart();
     io_.run_for(std::chrono::milliseconds(200));  // the next two time out
     ASSERT_EQ(outcomes.size(), 4u);
@@ -126,8 +132,10 @@ TEST_F(RpcEndpointTest, ReportsCallErrorsTimeoutsAndQueueOverflow) {
 TEST_F(RpcEndpointTest, ShutdownEndsPendingCallsAndIgnoresLateAnswers) {
     auto endpoint = make_endpoint([](const ocpp::Call&, const ocpp::ReplySink&) {});
     std::vector<CallOutcome> outcomes;
-    endpoint->call("ClearCache", nlohmann::json::object(), [&](CallOutcome o) { outcomes.push_back(std::move(o)); });
-    endpoint->call("ClearCache", nlohmann::json::object(), [&](CallOutcome o) { outcomes.push_back(std::move(o)); });
+    endpoint->call("ClearCache", nlohmann::json::object(),
+                   [&](CallOutcome o) { outcomes.push_back(std::move(o)); });
+    endpoint->call("ClearCache", nlohmann::json::object(),
+                   [&](CallOutcome o) { outcomes.push_back(std::move(o)); });
     run();
     endpoint->shutdown();
     ASSERT_EQ(outcomes.size(), 2u);

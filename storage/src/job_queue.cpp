@@ -20,7 +20,8 @@ bool JobQueue::push(PendingJob& job) {
 std::vector<PendingJob> JobQueue::pop_batch(std::size_t max_jobs) {
     std::unique_lock lock(mutex_);
     ready_.wait(lock, [this] { return !jobs_.empty() || closed_; });
-    const auto count = static_cast<std::ptrdiff_t>(std::min(std::max<std::size_t>(max_jobs, 1), jobs_.size()));
+    const auto count =
+        static_cast<std::ptrdiff_t>(std::min(std::max<std::size_t>(max_jobs, 1), jobs_.size()));
     std::vector<PendingJob> batch(std::make_move_iterator(jobs_.begin()),
                                   std::make_move_iterator(jobs_.begin() + count));
     jobs_.erase(jobs_.begin(), jobs_.begin() + count);

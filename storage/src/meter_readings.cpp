@@ -16,7 +16,8 @@ std::optional<double> reading(const std::vector<SampledValueRecord>& samples, st
                               std::string_view unit) {
     bool any_at_outlet = false;
     for (const SampledValueRecord& sample : samples) {
-        any_at_outlet = any_at_outlet || (is_candidate(sample, measurand, unit) && sample.location == "Outlet");
+        any_at_outlet =
+            any_at_outlet || (is_candidate(sample, measurand, unit) && sample.location == "Outlet");
     }
     const auto counts = [&](const SampledValueRecord& sample) {
         return is_candidate(sample, measurand, unit) && (!any_at_outlet || sample.location == "Outlet");

@@ -17,12 +17,8 @@ void append_string(std::string& out, std::string_view text) {
     out += '"';
     for (const char c : text) {
         switch (c) {
-            case '"':
-                out += "\\\"";
-                break;
-            case '\\':
-                out += "\\\\";
-                break;
+            case '"': out += "\\\""; break;
+            case '\\': out += "\\\\"; break;
             default:
                 if (static_cast<unsigned char>(c) < 0x20) {
                     constexpr char hex[] = "0123456789abcdef";
@@ -109,7 +105,8 @@ std::vector<SampledValueRecord> samples_from_json(std::string_view json) {
             if (const auto phase = object.find("phase"); phase != object.end()) {
                 sample.phase = phase->get<std::string>();
             }
-            if (const auto value = object.find("normalizedValue"); value != object.end() && !value->is_null()) {
+            if (const auto value = object.find("normalizedValue");
+                value != object.end() && !value->is_null()) {
                 sample.normalized_value = value->get<double>();
             }
             if (const auto unit = object.find("normalizedUnit"); unit != object.end()) {

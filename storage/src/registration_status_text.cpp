@@ -7,12 +7,9 @@ namespace parkgrid::storage {
 
 std::string_view to_text(RegistrationStatus status) {
     switch (status) {
-        case RegistrationStatus::Accepted:
-            return "Accepted";
-        case RegistrationStatus::Pending:
-            return "Pending";
-        case RegistrationStatus::Rejected:
-            return "Rejected";
+        case RegistrationStatus::Accepted: return "Accepted";
+        case RegistrationStatus::Pending: return "Pending";
+        case RegistrationStatus::Rejected: return "Rejected";
     }
     throw std::invalid_argument("invalid RegistrationStatus " + std::to_string(static_cast<int>(status)));
 }

@@ -39,7 +39,8 @@ std::optional<ApiTokenRecord> SqliteApiTokenRepository::find_by_name(std::string
 
 std::int64_t SqliteApiTokenRepository::insert(const ApiTokenRecord& token) {
     auto statement = connection_.cached(
-        "INSERT INTO api_tokens (name, token_hash, role, created_at, last_used_at) VALUES (?1, ?2, ?3, ?4, ?5)");
+        "INSERT INTO api_tokens (name, token_hash, role, created_at, last_used_at) VALUES (?1, ?2, ?3, ?4, "
+        "?5)");
     statement
         ->bind_all(token.name, token.token_hash, token.role, to_unix_millis(token.created_at),
                    to_optional_millis(token.last_used_at))

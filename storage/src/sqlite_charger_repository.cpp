@@ -91,7 +91,8 @@ bool SqliteChargerRepository::set_registration_status(std::string_view id, Regis
     return connection_.changes() > 0;
 }
 
-bool SqliteChargerRepository::set_description(std::string_view id, const std::optional<std::string>& description) {
+bool SqliteChargerRepository::set_description(std::string_view id,
+                                              const std::optional<std::string>& description) {
     auto statement = connection_.cached("UPDATE chargers SET description = ?2 WHERE id = ?1");
     statement->bind_all(id, description).execute();
     return connection_.changes() > 0;
@@ -103,9 +104,9 @@ void SqliteChargerRepository::record_boot(std::string_view id, const BootInfo& i
         "charge_box_serial_number = ?5, firmware_version = ?6, iccid = ?7, imsi = ?8, meter_type = ?9, "
         "meter_serial_number = ?10, last_boot_at = ?11 WHERE id = ?1");
     statement
-        ->bind_all(id, info.vendor, info.model, info.charge_point_serial_number, info.charge_box_serial_number,
-                   info.firmware_version, info.iccid, info.imsi, info.meter_type, info.meter_serial_number,
-                   to_unix_millis(at))
+        ->bind_all(id, info.vendor, info.model, info.charge_point_serial_number,
+                   info.charge_box_serial_number, info.firmware_version, info.iccid, info.imsi,
+                   info.meter_type, info.meter_serial_number, to_unix_millis(at))
         .execute();
 }
 
@@ -113,27 +114,30 @@ void SqliteChargerRepository::touch(std::string_view id, Timestamp seen_at) {
     // Called for every message: the condition skips the row write when nothing would change, and keeps
     // an older instant from overwriting a newer one.
     auto statement = connection_.cached(
-        "UPDATE chargers SET last_seen_at = ?2 WHERE id = ?1 AND (last_seen_at IS NULL OR last_seen_at < ?2)");
+        "UPDATE chargers SET last_seen_at = ?2 WHERE id = ?1 AND (last_seen_at IS NULL OR last_seen_at < "
+        "?2)");
     statement->bind_all(id, to_unix_millis(seen_at)).execute();
 }
 
-void SqliteChargerRepository::record_firmware_status(std::string_view id, const std::string& status, Timestamp at) {
+void SqliteChargerRepository::record_firmware_status(std::string_view id, const std::string& status,
+                                                     Timestamp at) {
     auto statement =
         connection_.cached("UPDATE chargers SET firmware_status = ?2, firmware_status_at = ?3 WHERE id = ?1");
     statement->bind_all(id, status, to_unix_millis(at)).execute();
 }
 
-void SqliteChargerRepository::record_diagnostics_status(std::string_view id, const std::string& status, Timestamp at) {
-    auto statement =
-        connection_.cached("UPDATE chargers SET diagnostics_status = ?2, diagnostics_status_at = ?3 WHERE id = ?1");
+void SqliteChargerRepository::record_diagnostics_status(std::string_view id, const std::string& status,
+                                                        Timestamp at) {
+    auto statement = connection_.cached(
+        "UPDATE chargers SET diagnostics_status = ?2, diagnostics_status_at = ?3 WHERE id = ?1");
     statement->bind_all(id, status, to_unix_millis(at)).execute();
 }
 
 void SqliteChargerRepository::record_status(const StatusRecord& status) {
     const auto bind = [&](sqlite::Statement& statement) {
-        statement.bind_all(status.charger_id, status.connector_id, status.status, status.error_code, status.info,
-                           status.vendor_id, status.vendor_error_code, to_optional_millis(status.timestamp),
-                           to_unix_millis(status.received_at));
+        statement.bind_all(status.charger_id, status.connector_id, status.status, status.error_code,
+                           status.info, status.vendor_id, status.vendor_error_code,
+                           to_optional_millis(status.timestamp), to_unix_millis(status.received_at));
     };
     auto current = connection_.cached(
         "INSERT INTO connectors (charger_id, connector_id, status, error_code, info, vendor_id, "
@@ -169,9 +173,10 @@ std::vector<StatusRecord> SqliteChargerRepository::status_history(std::string_vi
                                                                   std::size_t limit) {
     // Two statements rather than "(?2 IS NULL OR connector_id = ?2)", which would keep SQLite from using
     // the (charger_id, connector_id, received_at) index.
-    static const std::string for_connector = std::string(select_status) +
-                                             "FROM status_history WHERE charger_id = ?1 AND connector_id = ?2 "
-                                             "ORDER BY received_at DESC, id DESC LIMIT ?3";
+    static const std::string for_connector =
+        std::string(select_status) +
+        "FROM status_history WHERE charger_id = ?1 AND connector_id = ?2 "
+        "ORDER BY received_at DESC, id DESC LIMIT ?3";
     static const std::string for_charger = std::string(select_status) +
                                            "FROM status_history WHERE charger_id = ?1 "
                                            "ORDER BY received_at DESC, id DESC LIMIT ?2";

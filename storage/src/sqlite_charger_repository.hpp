@@ -13,8 +13,8 @@ public:
 
     std::optional<ChargerRecord> find(std::string_view id) override;
     std::vector<ChargerRecord> list() override;
-    bool insert(const std::string& id, const std::optional<std::string>& description, RegistrationStatus status,
-                Timestamp now) override;
+    bool insert(const std::string& id, const std::optional<std::string>& description,
+                RegistrationStatus status, Timestamp now) override;
     bool set_registration_status(std::string_view id, RegistrationStatus status) override;
     bool set_description(std::string_view id, const std::optional<std::string>& description) override;
     void record_boot(std::string_view id, const BootInfo& info, Timestamp at) override;
@@ -24,7 +24,8 @@ public:
 
     void record_status(const StatusRecord& status) override;
     std::vector<StatusRecord> connectors(std::string_view charger_id) override;
-    std::vector<StatusRecord> status_history(std::string_view charger_id, std::optional<std::int32_t> connector_id,
+    std::vector<StatusRecord> status_history(std::string_view charger_id,
+                                             std::optional<std::int32_t> connector_id,
                                              std::size_t limit) override;
 
 private:

@@ -119,7 +119,8 @@ SqliteDatabase::SqliteDatabase(const SqliteOptions& options) : options_(options)
 
     connection_options.read_only = true;
     for (std::size_t i = 0; i < options_.reader_threads; ++i) {
-        reader_connections_.push_back(std::make_unique<sqlite::Connection>(options_.path, connection_options));
+        reader_connections_.push_back(
+            std::make_unique<sqlite::Connection>(options_.path, connection_options));
     }
     start_threads();
 }
@@ -207,7 +208,8 @@ void SqliteDatabase::checkpoint() noexcept {
                          "another process (the data is safe in the WAL)\n";
         }
     } catch (...) {
-        log_error("WAL checkpoint at shutdown failed (the data is safe in the WAL)", std::current_exception());
+        log_error("WAL checkpoint at shutdown failed (the data is safe in the WAL)",
+                  std::current_exception());
     }
 }
 
@@ -235,8 +237,9 @@ void SqliteDatabase::commit_batch(SqliteRepositories& repositories, std::vector<
             } catch (...) {
                 errors[i] = std::current_exception();
             }
-            // Not left to the savepoint's destructor, which must swallow errors: if ending the savepoint fails
-            // (e.g. SQLite rolled the whole transaction back after an I/O error), the batch must fail too.
+            // Not left to the savepoint's destructor, which must swallow errors: if ending the savepoint
+            // fails (e.g. SQLite rolled the whole transaction back after an I/O error), the batch must fail
+            // too.
             if (errors[i]) {
                 savepoint.rollback();
             } else {
@@ -264,7 +267,8 @@ void SqliteDatabase::report_batch(std::size_t batch_size, Clock::duration transa
         return;
     }
     try {
-        options_.batch_observer(batch_size, std::chrono::duration_cast<std::chrono::microseconds>(transaction_time));
+        options_.batch_observer(batch_size,
+                                std::chrono::duration_cast<std::chrono::microseconds>(transaction_time));
     } catch (...) {
         log_error("the batch observer threw", std::current_exception());
     }

@@ -7,7 +7,8 @@
 namespace parkgrid::storage {
 namespace {
 
-constexpr std::string_view select_anomaly = "SELECT id, charger_id, transaction_id, kind, detail, at FROM anomalies ";
+constexpr std::string_view select_anomaly =
+    "SELECT id, charger_id, transaction_id, kind, detail, at FROM anomalies ";
 
 std::vector<AnomalyRecord> read_anomalies(sqlite::Statement& statement) {
     std::vector<AnomalyRecord> anomalies;
@@ -28,12 +29,16 @@ std::vector<AnomalyRecord> read_anomalies(sqlite::Statement& statement) {
 
 void SqliteEventRepository::record_connection(const ConnectionEvent& event) {
     auto statement = connection_.cached(
-        "INSERT INTO connection_log (charger_id, event, remote_address, detail, at) VALUES (?1, ?2, ?3, ?4, ?5)");
-    statement->bind_all(event.charger_id, event.event, event.remote_address, event.detail, to_unix_millis(event.at))
+        "INSERT INTO connection_log (charger_id, event, remote_address, detail, at) VALUES (?1, ?2, ?3, ?4, "
+        "?5)");
+    statement
+        ->bind_all(event.charger_id, event.event, event.remote_address, event.detail,
+                   to_unix_millis(event.at))
         .execute();
 }
 
-std::vector<ConnectionEvent> SqliteEventRepository::connections(std::string_view charger_id, std::size_t limit) {
+std::vector<ConnectionEvent> SqliteEventRepository::connections(std::string_view charger_id,
+                                                                std::size_t limit) {
     auto statement = connection_.cached(
         "SELECT charger_id, event, remote_address, detail, at FROM connection_log WHERE charger_id = ?1 "
         "ORDER BY at DESC, id DESC LIMIT ?2");
@@ -55,7 +60,8 @@ void SqliteEventRepository::record_anomaly(const AnomalyRecord& anomaly) {
     auto statement = connection_.cached(
         "INSERT INTO anomalies (charger_id, transaction_id, kind, detail, at) VALUES (?1, ?2, ?3, ?4, ?5)");
     statement
-        ->bind_all(anomaly.charger_id, anomaly.transaction_id, anomaly.kind, anomaly.detail, to_unix_millis(anomaly.at))
+        ->bind_all(anomaly.charger_id, anomaly.transaction_id, anomaly.kind, anomaly.detail,
+                   to_unix_millis(anomaly.at))
         .execute();
 }
 

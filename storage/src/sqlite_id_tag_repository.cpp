@@ -55,7 +55,8 @@ bool SqliteIdTagRepository::insert(const IdTagRecord& tag) {
 bool SqliteIdTagRepository::update(const IdTagRecord& tag) {
     // created_at and the stored spelling of the tag stay as they were.
     auto statement = connection_.cached(
-        "UPDATE id_tags SET status = ?2, expiry_date = ?3, parent_id_tag = ?4, updated_at = ?5 WHERE id_tag = ?1");
+        "UPDATE id_tags SET status = ?2, expiry_date = ?3, parent_id_tag = ?4, updated_at = ?5 WHERE id_tag "
+        "= ?1");
     statement
         ->bind_all(tag.id_tag, tag.status, to_optional_millis(tag.expiry_date), tag.parent_id_tag,
                    to_unix_millis(tag.updated_at))

@@ -12,12 +12,13 @@ void SqliteMeterValueRepository::insert(const MeterValueRecord& meter_value) {
     const MeterReadings readings = extract_readings(meter_value.samples);
     auto statement = connection_.cached(
         "INSERT INTO meter_values (charger_id, connector_id, transaction_id, timestamp, source, received_at, "
-        "energy_import_wh, power_import_w, soc_percent, samples) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
+        "energy_import_wh, power_import_w, soc_percent, samples) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, "
+        "?10)");
     statement
         ->bind_all(meter_value.charger_id, meter_value.connector_id, meter_value.transaction_id,
-                   to_unix_millis(meter_value.timestamp), meter_value.source, to_unix_millis(meter_value.received_at),
-                   readings.energy_import_wh, readings.power_import_w, readings.soc_percent,
-                   samples_to_json(meter_value.samples))
+                   to_unix_millis(meter_value.timestamp), meter_value.source,
+                   to_unix_millis(meter_value.received_at), readings.energy_import_wh,
+                   readings.power_import_w, readings.soc_percent, samples_to_json(meter_value.samples))
         .execute();
 }
 

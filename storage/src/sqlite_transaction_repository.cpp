@@ -9,7 +9,8 @@ namespace {
 
 constexpr std::string_view select_transaction =
     "SELECT id, charger_id, connector_id, id_tag, start_timestamp, meter_start, reservation_id, "
-    "authorization_status, received_at, stop_timestamp, meter_stop, stop_reason, stop_id_tag, stop_received_at "
+    "authorization_status, received_at, stop_timestamp, meter_stop, stop_reason, stop_id_tag, "
+    "stop_received_at "
     "FROM transactions ";
 
 TransactionRecord read_transaction(const sqlite::Statement& row) {

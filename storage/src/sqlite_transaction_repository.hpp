@@ -15,7 +15,8 @@ public:
     // Throws sqlite::SqliteError (SQLITE_CONSTRAINT_UNIQUE) for a start that exists already (see
     // find_same_start) and (SQLITE_CONSTRAINT_FOREIGNKEY) for an unknown charger.
     std::int32_t insert(const TransactionStart& start) override;
-    std::vector<TransactionRecord> open_on_connector(std::string_view charger_id, std::int32_t connector_id) override;
+    std::vector<TransactionRecord> open_on_connector(std::string_view charger_id,
+                                                     std::int32_t connector_id) override;
     std::vector<TransactionRecord> open_for_id_tag(std::string_view id_tag) override;
     // Only the first stop counts: stopping a finished (or unknown) transaction changes nothing, so a
     // retried StopTransaction is harmless.

@@ -74,10 +74,12 @@ TEST(MeterReadingsTest, IgnoresNonNumericAndOtherUnits) {
 }
 
 TEST(MeterReadingsTest, PrefersTheOutletOverTheInlet) {
-    EXPECT_EQ(extract_readings({sample(energy, 1100.0, "Wh", std::nullopt, "Inlet"), sample(energy, 1000.0, "Wh")})
-                  .energy_import_wh,
-              1000.0);
-    EXPECT_EQ(extract_readings({sample(energy, 1100.0, "Wh", std::nullopt, "Inlet")}).energy_import_wh, 1100.0);
+    EXPECT_EQ(
+        extract_readings({sample(energy, 1100.0, "Wh", std::nullopt, "Inlet"), sample(energy, 1000.0, "Wh")})
+            .energy_import_wh,
+        1000.0);
+    EXPECT_EQ(extract_readings({sample(energy, 1100.0, "Wh", std::nullopt, "Inlet")}).energy_import_wh,
+              1100.0);
 }
 
 }  // namespace

@@ -27,10 +27,13 @@ protected:
           repositories_((sqlite::migrate(connection_), connection_)) {}
 
     void add_charger(const std::string& id) {
-        ASSERT_TRUE(repositories_.chargers().insert(id, std::nullopt, RegistrationStatus::Accepted, at_millis(1)));
+        ASSERT_TRUE(
+            repositories_.chargers().insert(id, std::nullopt, RegistrationStatus::Accepted, at_millis(1)));
     }
 
-    std::int64_t count_rows(const std::string& table) { return connection_.query_int("SELECT count(*) FROM " + table); }
+    std::int64_t count_rows(const std::string& table) {
+        return connection_.query_int("SELECT count(*) FROM " + table);
+    }
 
     TempDir directory_;
     sqlite::Connection connection_;

@@ -111,11 +111,12 @@ protected:
 TEST_F(DatabaseTest, WritesAndReadsThroughTheTypedHelpers) {
     auto database = open();
     const bool inserted = write_and_wait(*database, [](Repositories& repositories) {
-        return repositories.chargers().insert("CP1", "north", RegistrationStatus::Accepted, from_unix_millis(1));
+        return repositories.chargers().insert("CP1", "north", RegistrationStatus::Accepted,
+                                              from_unix_millis(1));
     });
     EXPECT_TRUE(inserted);
-    const auto charger =
-        read_and_wait(*database, [](Repositories& repositories) { return repositories.chargers().find("CP1"); });
+    const auto charger = read_and_wait(
+        *database, [](Repositories& repositories) { return repositories.chargers().find("CP1"); });
     ASSERT_TRUE(charger);
     EXPECT_EQ(charger->description, "north");
     EXPECT_TRUE(std::filesystem::exists(path_)) << "the parent directory is created";
@@ -174,7 +175,8 @@ TEST_F(DatabaseTest, GroupCommitsConcurrentWritesFromSeveralThreads) {
     EXPECT_EQ(sizes.size() - 1, static_cast<std::size_t>(threads * jobs_per_thread) / max_batch)
         << "full batches of queued jobs";
     for (int t = 0; t < threads; ++t) {
-        EXPECT_EQ(count_connections(*database, "CP" + std::to_string(t)), static_cast<std::size_t>(jobs_per_thread));
+        EXPECT_EQ(count_connections(*database, "CP" + std::to_string(t)),
+                  static_cast<std::size_t>(jobs_per_thread));
     }
 }
 
@@ -185,13 +187,15 @@ TEST_F(DatabaseTest, AFailingJobDoesNotUndoTheOtherJobsOfItsBatch) {
         WriterGate gate(*database);
         const auto insert = [](const char* id) {
             return [id](Repositories& repositories) {
-                repositories.chargers().insert(id, std::nullopt, RegistrationStatus::Accepted, from_unix_millis(1));
+                repositories.chargers().insert(id, std::nullopt, RegistrationStatus::Accepted,
+                                               from_unix_millis(1));
             };
         };
         database->submit_write(insert("A"), [&](std::exception_ptr error) { first.set_value(error); });
         database->submit_write(
             [](Repositories& repositories) {
-                repositories.chargers().insert("B", std::nullopt, RegistrationStatus::Accepted, from_unix_millis(1));
+                repositories.chargers().insert("B", std::nullopt, RegistrationStatus::Accepted,
+                                               from_unix_millis(1));
                 throw std::runtime_error("job B failed after writing");
             },
             [&](std::exception_ptr error) { failing.set_value(error); });
@@ -221,7 +225,8 @@ TEST_F(DatabaseTest, AFailedCommitFailsEveryJobOfTheBatchAndStoresNothing) {
         WriterGate gate(*database);
         database->submit_write(
             [](Repositories& repositories) {
-                repositories.chargers().insert("A", std::nullopt, RegistrationStatus::Accepted, from_unix_millis(1));
+                repositories.chargers().insert("A", std::nullopt, RegistrationStatus::Accepted,
+                                               from_unix_millis(1));
             },
             [&](std::exception_ptr error) { outcomes[0].set_value(error); });
         database->submit_write(
@@ -239,7 +244,9 @@ TEST_F(DatabaseTest, AFailedCommitFailsEveryJobOfTheBatchAndStoresNothing) {
             },
             [&](std::exception_ptr error) { outcomes[1].set_value(error); });
         database->submit_write(
-            [](Repositories& repositories) { repositories.events().record_connection(connection_event("A", 1)); },
+            [](Repositories& repositories) {
+                repositories.events().record_connection(connection_event("A", 1));
+            },
             [&](std::exception_ptr error) { outcomes[2].set_value(error); });
     }
     for (auto& outcome : outcomes) {
@@ -251,13 +258,14 @@ TEST_F(DatabaseTest, AFailedCommitFailsEveryJobOfTheBatchAndStoresNothing) {
             EXPECT_EQ(sqlite_error.code(), SQLITE_CONSTRAINT_FOREIGNKEY);
         }
     }
-    EXPECT_FALSE(
-        read_and_wait(*database, [](Repositories& repositories) { return repositories.chargers().find("A"); }));
+    EXPECT_FALSE(read_and_wait(*database,
+                               [](Repositories& repositories) { return repositories.chargers().find("A"); }));
     EXPECT_EQ(count_connections(*database, "A"), 0U);
 
     // The writer recovers: the next batch commits normally.
     EXPECT_TRUE(write_and_wait(*database, [](Repositories& repositories) {
-        return repositories.chargers().insert("A", std::nullopt, RegistrationStatus::Accepted, from_unix_millis(1));
+        return repositories.chargers().insert("A", std::nullopt, RegistrationStatus::Accepted,
+                                              from_unix_millis(1));
     }));
 }
 
@@ -321,7 +329,8 @@ TEST_F(DatabaseTest, CompletionRunsAfterTheCommit) {
     std::promise<bool> visible;
     database->submit_write(
         [](Repositories& repositories) {
-            repositories.chargers().insert("CP1", std::nullopt, RegistrationStatus::Accepted, from_unix_millis(1));
+            repositories.chargers().insert("CP1", std::nullopt, RegistrationStatus::Accepted,
+                                           from_unix_millis(1));
         },
         [&](std::exception_ptr error) {
             // A connection of its own sees only what is committed.
@@ -379,12 +388,14 @@ TEST_F(DatabaseTest, SubmittingAfterShutdownFailsTheJobAtOnce) {
 
     bool ran = false;
     std::exception_ptr write_error;
-    database->submit_write([&](Repositories&) { ran = true; }, [&](std::exception_ptr error) { write_error = error; });
+    database->submit_write([&](Repositories&) { ran = true; },
+                           [&](std::exception_ptr error) { write_error = error; });
     ASSERT_NE(write_error, nullptr) << "completed synchronously";
     EXPECT_NE(message_of(write_error).find("shut down"), std::string::npos);
 
     std::exception_ptr read_error;
-    database->submit_read([&](Repositories&) { ran = true; }, [&](std::exception_ptr error) { read_error = error; });
+    database->submit_read([&](Repositories&) { ran = true; },
+                          [&](std::exception_ptr error) { read_error = error; });
     EXPECT_NE(read_error, nullptr);
     EXPECT_FALSE(ran);
     EXPECT_THROW(write_and_wait(*database, [](Repositories&) {}), std::runtime_error);
@@ -434,8 +445,8 @@ TEST_F(DatabaseTest, DataSurvivesDestructionWithoutExplicitShutdown) {
         }
     }  // destroyed with jobs possibly still queued
     auto reopened = open();
-    const auto charger =
-        read_and_wait(*reopened, [](Repositories& repositories) { return repositories.chargers().find("CP1"); });
+    const auto charger = read_and_wait(
+        *reopened, [](Repositories& repositories) { return repositories.chargers().find("CP1"); });
     ASSERT_TRUE(charger);
     EXPECT_EQ(charger->description, "kept");
     EXPECT_EQ(count_connections(*reopened, "CP1"), 10U);
@@ -445,7 +456,8 @@ TEST_F(DatabaseTest, RejectsOptionsThatCannotWork) {
     EXPECT_THROW(open_sqlite_database(SqliteOptions{.path = ""}), std::invalid_argument);
     EXPECT_THROW(open_sqlite_database(SqliteOptions{.path = ":memory:"}), std::invalid_argument);
     EXPECT_THROW(open_sqlite_database(SqliteOptions{.path = path_, .max_batch = 0}), std::invalid_argument);
-    EXPECT_THROW(open_sqlite_database(SqliteOptions{.path = path_, .reader_threads = 0}), std::invalid_argument);
+    EXPECT_THROW(open_sqlite_database(SqliteOptions{.path = path_, .reader_threads = 0}),
+                 std::invalid_argument);
 }
 
 }  // namespace

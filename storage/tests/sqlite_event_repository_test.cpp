@@ -104,7 +104,8 @@ TEST_F(EventRepositoryTest, RecordsDataTransfers) {
                                    .at = at_millis(8)});
     EXPECT_EQ(count_rows("data_transfers"), 2);
     auto row = connection_.prepare(
-        "SELECT charger_id, vendor_id, message_id, data, response_status, at FROM data_transfers ORDER BY at");
+        "SELECT charger_id, vendor_id, message_id, data, response_status, at FROM data_transfers ORDER BY "
+        "at");
     ASSERT_TRUE(row.step());
     EXPECT_EQ(row.column<std::string>(0), "CP9");
     EXPECT_EQ(row.column<std::string>(1), "com.acme");

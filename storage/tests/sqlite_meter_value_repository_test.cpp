@@ -9,8 +9,9 @@ namespace {
 
 using testing::at_millis;
 
-SampledValueRecord sample(std::string value, std::string measurand, std::optional<std::string> phase, std::string unit,
-                          std::optional<double> normalized, std::optional<std::string> normalized_unit) {
+SampledValueRecord sample(std::string value, std::string measurand, std::optional<std::string> phase,
+                          std::string unit, std::optional<double> normalized,
+                          std::optional<std::string> normalized_unit) {
     return SampledValueRecord{.value = std::move(value),
                               .context = "Sample.Periodic",
                               .format = "Raw",
@@ -26,14 +27,15 @@ class MeterValueRepositoryTest : public testing::RepositoryTest {
 protected:
     MeterValueRepositoryTest() {
         add_charger("CP1");
-        transaction_id_ = repositories_.transactions().insert(TransactionStart{.charger_id = "CP1",
-                                                                               .connector_id = 1,
-                                                                               .id_tag = "TAG",
-                                                                               .timestamp = at_millis(1000),
-                                                                               .meter_start = 0,
-                                                                               .reservation_id = std::nullopt,
-                                                                               .authorization_status = "Accepted",
-                                                                               .received_at = at_millis(1000)});
+        transaction_id_ =
+            repositories_.transactions().insert(TransactionStart{.charger_id = "CP1",
+                                                                 .connector_id = 1,
+                                                                 .id_tag = "TAG",
+                                                                 .timestamp = at_millis(1000),
+                                                                 .meter_start = 0,
+                                                                 .reservation_id = std::nullopt,
+                                                                 .authorization_status = "Accepted",
+                                                                 .received_at = at_millis(1000)});
     }
 
     MeterValueRecord meter_value(std::int64_t timestamp, std::vector<SampledValueRecord> samples) const {
@@ -52,7 +54,8 @@ protected:
 };
 
 TEST_F(MeterValueRepositoryTest, RoundTripsEverySampleAttribute) {
-    SampledValueRecord clock = sample("12.5", "Energy.Active.Import.Register", std::nullopt, "kWh", 12500.0, "Wh");
+    SampledValueRecord clock =
+        sample("12.5", "Energy.Active.Import.Register", std::nullopt, "kWh", 12500.0, "Wh");
     clock.context = "Sample.Clock";
     clock.location = "Inlet";
     SampledValueRecord signed_data =
@@ -101,7 +104,9 @@ TEST_F(MeterValueRepositoryTest, StoresOneRowPerInstantWithExtractedReadings) {
 
     EXPECT_EQ(count_rows("meter_values"), 2);
     EXPECT_EQ(connection_.query_int("SELECT min(json_valid(samples)) FROM meter_values"), 1);
-    EXPECT_EQ(connection_.query_int("SELECT json_array_length(samples) FROM meter_values WHERE timestamp = 2000"), 5);
+    EXPECT_EQ(
+        connection_.query_int("SELECT json_array_length(samples) FROM meter_values WHERE timestamp = 2000"),
+        5);
     auto row = connection_.prepare(
         "SELECT energy_import_wh, power_import_w, soc_percent FROM meter_values ORDER BY timestamp");
     ASSERT_TRUE(row.step());

@@ -13,7 +13,8 @@ namespace {
 
 using testing::at_millis;
 
-TransactionStart start_on(std::string charger, std::int32_t connector, std::string id_tag, std::int64_t timestamp) {
+TransactionStart start_on(std::string charger, std::int32_t connector, std::string id_tag,
+                          std::int64_t timestamp) {
     return TransactionStart{.charger_id = std::move(charger),
                             .connector_id = connector,
                             .id_tag = std::move(id_tag),
@@ -123,8 +124,8 @@ TEST_F(TransactionRepositoryTest, FindSameStartDeduplicatesRetries) {
     EXPECT_EQ(found->id, id);
 
     for (auto change : std::vector<std::function<void(TransactionStart&)>>{
-             [](TransactionStart& s) { s.charger_id = "CP2"; }, [](TransactionStart& s) { s.connector_id = 2; },
-             [](TransactionStart& s) { s.id_tag = "OTHER"; },
+             [](TransactionStart& s) { s.charger_id = "CP2"; },
+             [](TransactionStart& s) { s.connector_id = 2; }, [](TransactionStart& s) { s.id_tag = "OTHER"; },
              [](TransactionStart& s) { s.timestamp += std::chrono::milliseconds(1); },
              [](TransactionStart& s) { s.meter_start += 1; }}) {
         TransactionStart different = start;
@@ -167,7 +168,8 @@ TEST_F(TransactionRepositoryTest, UnknownChargerIsRefused) {
 
 TEST_F(TransactionRepositoryTest, FindsOpenTransactionsPerConnectorAndIdTag) {
     const std::int32_t a = transactions().insert(start_on("CP1", 1, "TAG", 1000));
-    const std::int32_t b = transactions().insert(start_on("CP1", 1, "TAG", 2000));  // a charger that lost a stop
+    const std::int32_t b =
+        transactions().insert(start_on("CP1", 1, "TAG", 2000));  // a charger that lost a stop
     const std::int32_t c = transactions().insert(start_on("CP1", 2, "tag", 3000));
     const std::int32_t d = transactions().insert(start_on("CP2", 1, "OTHER", 4000));
     const std::int32_t e = transactions().insert(start_on("CP2", 2, "TAG", 5000));

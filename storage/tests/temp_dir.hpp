@@ -13,7 +13,8 @@ namespace parkgrid::storage::testing {
 class TempDir {
 public:
     TempDir() {
-        std::string pattern = (std::filesystem::temp_directory_path() / "parkgrid-storage-test-XXXXXX").string();
+        std::string pattern =
+            (std::filesystem::temp_directory_path() / "parkgrid-storage-test-XXXXXX").string();
         if (mkdtemp(pattern.data()) == nullptr) {
             throw std::runtime_error("mkdtemp failed for " + pattern);
         }

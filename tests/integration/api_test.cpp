@@ -6,17 +6,20 @@ namespace {
 using ApiTest = CsmsTest;
 
 TEST_F(ApiTest, EveryApiRouteNeedsAValidBearerToken) {
-    for (const auto* target : {"/api/v1/chargers", "/api/v1/id-tags", "/api/v1/transactions", "/api/v1/nothing"}) {
+    for (const auto* target :
+         {"/api/v1/chargers", "/api/v1/id-tags", "/api/v1/transactions", "/api/v1/nothing"}) {
         const auto anonymous = http_request(server_->port(), "GET", target);
         EXPECT_EQ(anonymous.status, 401u) << target;
         EXPECT_EQ(anonymous.json()["error"], "unauthorized");
-        EXPECT_EQ(http_request(server_->port(), "GET", target, "", std::string("wrong-token")).status, 401u) << target;
+        EXPECT_EQ(http_request(server_->port(), "GET", target, "", std::string("wrong-token")).status, 401u)
+            << target;
     }
     EXPECT_EQ(http_request(server_->port(), "GET", "/healthz").status, 200u);
 }
 
 TEST_F(ApiTest, CreatesAndListsChargers) {
-    const auto created = api("POST", "/api/v1/chargers", {{"id", "CP-1"}, {"description", "Ministry garage, level -1"}});
+    const auto created =
+        api("POST", "/api/v1/chargers", {{"id", "CP-1"}, {"description", "Ministry garage, level -1"}});
     ASSERT_EQ(created.status, 201u) << created.body;
     EXPECT_EQ(created.json()["registrationStatus"], "Accepted");
     EXPECT_EQ(created.json()["online"], false);
@@ -39,25 +42,33 @@ TEST_F(ApiTest, InvalidBodiesGetErrorsNamingTheField) {
     const auto bad_status = api("POST", "/api/v1/id-tags", {{"idTag", "A"}, {"status", "Maybe"}});
     EXPECT_EQ(bad_status.status, 422u);
     EXPECT_EQ(bad_status.json()["field"], "status");
-    const auto bad_date = api("POST", "/api/v1/id-tags", {{"idTag", "A"}, {"status", "Accepted"}, {"expiryDate", "soon"}});
+    const auto bad_date =
+        api("POST", "/api/v1/id-tags", {{"idTag", "A"}, {"status", "Accepted"}, {"expiryDate", "soon"}});
     EXPECT_EQ(bad_date.json()["field"], "expiryDate");
-    const auto not_json = http_request(server_->port(), "POST", "/api/v1/chargers", "{oops", std::string(kAdminToken));
+    const auto not_json =
+        http_request(server_->port(), "POST", "/api/v1/chargers", "{oops", std::string(kAdminToken));
     EXPECT_EQ(not_json.status, 400u);
     EXPECT_EQ(not_json.json()["error"], "invalid_body");
     EXPECT_EQ(api("GET", "/api/v1/transactions?from=yesterday").json()["field"], "from");
 }
 
 TEST_F(ApiTest, IdTagLifecycle) {
-    ASSERT_EQ(api("POST", "/api/v1/id-tags", {{"idTag", "Card-1"}, {"status", "Accepted"}, {"parentIdTag", "FLEET"}}).status, 201u);
-    EXPECT_EQ(api("POST", "/api/v1/id-tags", {{"idTag", "CARD-1"}, {"status", "Accepted"}}).status, 409u);  // case-insensitive
+    ASSERT_EQ(api("POST", "/api/v1/id-tags",
+                  {{"idTag", "Card-1"}, {"status", "Accepted"}, {"parentIdTag", "FLEET"}})
+                  .status,
+              201u);
+    EXPECT_EQ(api("POST", "/api/v1/id-tags", {{"idTag", "CARD-1"}, {"status", "Accepted"}}).status,
+              409u);  // case-insensitive
     EXPECT_EQ(api("GET", "/api/v1/id-tags/card-1").json()["idTag"], "Card-1");
 
-    const auto changed = api("PATCH", "/api/v1/id-tags/Card-1", {{"status", "Blocked"}, {"expiryDate", "2030-01-01T00:00:00Z"}});
+    const auto changed = api("PATCH", "/api/v1/id-tags/Card-1",
+                             {{"status", "Blocked"}, {"expiryDate", "2030-01-01T00:00:00Z"}});
     ASSERT_EQ(changed.status, 200u) << changed.body;
     EXPECT_EQ(changed.json()["status"], "Blocked");
     EXPECT_EQ(changed.json()["parentIdTag"], "FLEET");
     EXPECT_EQ(changed.json()["expiryDate"], "2030-01-01T00:00:00Z");
-    const auto cleared = api("PATCH", "/api/v1/id-tags/Card-1", {{"expiryDate", nullptr}, {"parentIdTag", nullptr}});
+    const auto cleared =
+        api("PATCH", "/api/v1/id-tags/Card-1", {{"expiryDate", nullptr}, {"parentIdTag", nullptr}});
     EXPECT_TRUE(cleared.json()["expiryDate"].is_null());
     EXPECT_TRUE(cleared.json()["parentIdTag"].is_null());
 

@@ -14,7 +14,8 @@ TEST_F(ChargerSessionTest, UnknownChargerIsPendingUntilApprovedThenAskedToBootAg
     EXPECT_EQ(pending.payload["interval"], 60);
 
     // Not accepted yet: everything but BootNotification is refused and not processed.
-    const auto refused = charger.call("StatusNotification", {{"connectorId", 1}, {"errorCode", "NoError"}, {"status", "Available"}});
+    const auto refused = charger.call(
+        "StatusNotification", {{"connectorId", 1}, {"errorCode", "NoError"}, {"status", "Available"}});
     EXPECT_EQ(refused.type, 4);
     EXPECT_EQ(refused.error_code, "SecurityError");
     auto listed = api("GET", "/api/v1/chargers/NEW-1").json();
@@ -32,7 +33,11 @@ TEST_F(ChargerSessionTest, UnknownChargerIsPendingUntilApprovedThenAskedToBootAg
     const auto accepted = charger.boot("Vendor", "Model");
     EXPECT_EQ(accepted.payload["status"], "Accepted");
     EXPECT_EQ(accepted.payload["interval"], 300);
-    EXPECT_EQ(charger.call("StatusNotification", {{"connectorId", 1}, {"errorCode", "NoError"}, {"status", "Available"}}).type, 3);
+    EXPECT_EQ(charger
+                  .call("StatusNotification",
+                        {{"connectorId", 1}, {"errorCode", "NoError"}, {"status", "Available"}})
+                  .type,
+              3);
 }
 
 TEST_F(ChargerSessionTest, RejectPolicyRefusesUnknownChargersWithoutStoringThem) {
@@ -63,16 +68,25 @@ TEST_F(ChargerSessionTest, AdministratorRejectionTakesEffectImmediately) {
 TEST_F(ChargerSessionTest, AcceptedChargerIsServedAfterReconnectWithoutBooting) {
     connect_accepted("CP-1").reset();
     OcppTestClient again(server_->port(), "CP-1");
-    EXPECT_EQ(again.call("StatusNotification", {{"connectorId", 0}, {"errorCode", "NoError"}, {"status", "Available"}}).type, 3);
+    EXPECT_EQ(again
+                  .call("StatusNotification",
+                        {{"connectorId", 0}, {"errorCode", "NoError"}, {"status", "Available"}})
+                  .type,
+              3);
 }
 
 TEST_F(ChargerSessionTest, BootNotificationStoresEveryField) {
     ASSERT_EQ(api("POST", "/api/v1/chargers", {{"id", "CP-1"}, {"description", "Garage B"}}).status, 201u);
     OcppTestClient charger(server_->port(), "CP-1");
-    const nlohmann::json boot = {{"chargePointVendor", "StarCharge"}, {"chargePointModel", "AC7"},
-                                 {"chargePointSerialNumber", "CPSN-1"}, {"chargeBoxSerialNumber", "CBSN-1"},
-                                 {"firmwareVersion", "1.2.3"}, {"iccid", "89860"}, {"imsi", "46000"},
-                                 {"meterType", "DDSU666"}, {"meterSerialNumber", "M-42"}};
+    const nlohmann::json boot = {{"chargePointVendor", "StarCharge"},
+                                 {"chargePointModel", "AC7"},
+                                 {"chargePointSerialNumber", "CPSN-1"},
+                                 {"chargeBoxSerialNumber", "CBSN-1"},
+                                 {"firmwareVersion", "1.2.3"},
+                                 {"iccid", "89860"},
+                                 {"imsi", "46000"},
+                                 {"meterType", "DDSU666"},
+                                 {"meterSerialNumber", "M-42"}};
     const auto answer = charger.call("BootNotification", boot);
     EXPECT_EQ(answer.payload["status"], "Accepted");
     EXPECT_TRUE(answer.payload["currentTime"].get<std::string>().ends_with("Z"));
@@ -89,14 +103,17 @@ TEST_F(ChargerSessionTest, HeartbeatAnswersTimeAndUpdatesLastSeen) {
     const auto now = std::chrono::system_clock::now();
     EXPECT_EQ(answer.payload.size(), 1u);
     EXPECT_EQ(answer.payload["currentTime"].get<std::string>().substr(0, 4),
-              std::to_string(static_cast<int>(std::chrono::year_month_day(std::chrono::floor<std::chrono::days>(now)).year())));
+              std::to_string(static_cast<int>(
+                  std::chrono::year_month_day(std::chrono::floor<std::chrono::days>(now)).year())));
     EXPECT_FALSE(api("GET", "/api/v1/chargers/CP-1").json()["lastSeenAt"].is_null());
 }
 
 TEST_F(ChargerSessionTest, StatusNotificationsKeepCurrentStatusAndHistory) {
     auto charger = connect_accepted("CP-1");
-    charger->call("StatusNotification", {{"connectorId", 0}, {"errorCode", "NoError"}, {"status", "Available"}});
-    charger->call("StatusNotification", {{"connectorId", 1}, {"errorCode", "NoError"}, {"status", "Preparing"}});
+    charger->call("StatusNotification",
+                  {{"connectorId", 0}, {"errorCode", "NoError"}, {"status", "Available"}});
+    charger->call("StatusNotification",
+                  {{"connectorId", 1}, {"errorCode", "NoError"}, {"status", "Preparing"}});
     charger->call("StatusNotification", {{"connectorId", 1},
                                          {"errorCode", "GroundFailure"},
                                          {"status", "Faulted"},
@@ -144,8 +161,11 @@ TEST_F(ChargerSessionTest, AuthorizeAnswersConcurrentTxForATagChargingElsewhere)
     auto first = connect_accepted("CP-1");
     auto second = connect_accepted("CP-2");
     create_id_tag("CAR-7");
-    ASSERT_EQ(first->call("StartTransaction", {{"connectorId", 1}, {"idTag", "CAR-7"}, {"meterStart", 0},
-                                               {"timestamp", "2026-11-25T08:00:00Z"}})
+    ASSERT_EQ(first
+                  ->call("StartTransaction", {{"connectorId", 1},
+                                              {"idTag", "CAR-7"},
+                                              {"meterStart", 0},
+                                              {"timestamp", "2026-11-25T08:00:00Z"}})
                   .payload["idTagInfo"]["status"],
               "Accepted");
     EXPECT_EQ(second->call("Authorize", {{"idTag", "CAR-7"}}).payload["idTagInfo"]["status"], "ConcurrentTx");
@@ -155,14 +175,17 @@ TEST_F(ChargerSessionTest, AuthorizeAnswersConcurrentTxForATagChargingElsewhere)
 
 TEST_F(ChargerSessionTest, DataTransferWithUnknownVendorIsAnsweredUnknownVendorId) {
     auto charger = connect_accepted("CP-1");
-    const auto answer = charger->call("DataTransfer", {{"vendorId", "com.example"}, {"messageId", "x"}, {"data", "{}"}});
+    const auto answer =
+        charger->call("DataTransfer", {{"vendorId", "com.example"}, {"messageId", "x"}, {"data", "{}"}});
     EXPECT_EQ(answer.payload, (nlohmann::json{{"status", "UnknownVendorId"}}));
 }
 
 TEST_F(ChargerSessionTest, FirmwareAndDiagnosticsStatusAreStored) {
     auto charger = connect_accepted("CP-1");
-    EXPECT_EQ(charger->call("FirmwareStatusNotification", {{"status", "Installing"}}).payload, nlohmann::json::object());
-    EXPECT_EQ(charger->call("DiagnosticsStatusNotification", {{"status", "Uploaded"}}).payload, nlohmann::json::object());
+    EXPECT_EQ(charger->call("FirmwareStatusNotification", {{"status", "Installing"}}).payload,
+              nlohmann::json::object());
+    EXPECT_EQ(charger->call("DiagnosticsStatusNotification", {{"status", "Uploaded"}}).payload,
+              nlohmann::json::object());
     const auto detail = api("GET", "/api/v1/chargers/CP-1").json();
     EXPECT_EQ(detail["firmwareStatus"], "Installing");
     EXPECT_EQ(detail["diagnosticsStatus"], "Uploaded");

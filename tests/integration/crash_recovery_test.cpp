@@ -11,9 +11,10 @@ using CrashRecoveryTest = CsmsTest;
 nlohmann::json meter_value(int transaction_id, int wh, int second) {
     char timestamp[32];
     std::snprintf(timestamp, sizeof timestamp, "2026-11-25T08:%02d:%02dZ", second / 60, second % 60);
-    return {{"connectorId", 1},
-            {"transactionId", transaction_id},
-            {"meterValue", {{{"timestamp", timestamp}, {"sampledValue", {{{"value", std::to_string(wh)}}}}}}}};
+    return {
+        {"connectorId", 1},
+        {"transactionId", transaction_id},
+        {"meterValue", {{{"timestamp", timestamp}, {"sampledValue", {{{"value", std::to_string(wh)}}}}}}}};
 }
 
 // kill -9 right after acknowledged StartTransaction and MeterValues: after a restart on the same database
@@ -21,8 +22,9 @@ nlohmann::json meter_value(int transaction_id, int wh, int second) {
 TEST_F(CrashRecoveryTest, AcknowledgedDataSurvivesKillNine) {
     auto charger = connect_accepted("CP-1");
     create_id_tag("CAR-1");
-    const auto started = charger->call("StartTransaction", {{"connectorId", 1}, {"idTag", "CAR-1"}, {"meterStart", 100},
-                                                            {"timestamp", "2026-11-25T08:00:00Z"}});
+    const auto started = charger->call(
+        "StartTransaction",
+        {{"connectorId", 1}, {"idTag", "CAR-1"}, {"meterStart", 100}, {"timestamp", "2026-11-25T08:00:00Z"}});
     const int id = started.payload["transactionId"];
     ASSERT_EQ(charger->call("MeterValues", meter_value(id, 600, 60)).type, 3);
     server_->kill_hard();
@@ -36,7 +38,9 @@ TEST_F(CrashRecoveryTest, AcknowledgedDataSurvivesKillNine) {
 
     // The charger reconnects without booting (it did not restart) and finishes the session.
     OcppTestClient again(server_->port(), "CP-1");
-    const auto stop = again.call("StopTransaction", {{"transactionId", id}, {"meterStop", 900}, {"timestamp", "2026-11-25T09:00:00Z"}});
+    const auto stop =
+        again.call("StopTransaction",
+                   {{"transactionId", id}, {"meterStop", 900}, {"timestamp", "2026-11-25T09:00:00Z"}});
     EXPECT_EQ(stop.type, 3);
     EXPECT_EQ(api("GET", "/api/v1/transactions/" + std::to_string(id)).json()["energyWh"], 800);
 }
@@ -50,7 +54,9 @@ TEST_F(CrashRecoveryTest, NoAcknowledgedMeterValueIsLostWhenKilledMidStream) {
         const std::string id = "CP-" + std::to_string(i);
         chargers.push_back(connect_accepted(id));
         transactions.push_back(chargers.back()
-                                   ->call("StartTransaction", {{"connectorId", 1}, {"idTag", "CAR-1"}, {"meterStart", 0},
+                                   ->call("StartTransaction", {{"connectorId", 1},
+                                                               {"idTag", "CAR-1"},
+                                                               {"meterStart", 0},
                                                                {"timestamp", "2026-11-25T08:00:00Z"}})
                                    .payload["transactionId"]);
     }
@@ -61,7 +67,8 @@ TEST_F(CrashRecoveryTest, NoAcknowledgedMeterValueIsLostWhenKilledMidStream) {
         senders.emplace_back([&, c] {
             try {
                 for (int n = 1; n < 100000 && !killed; ++n) {
-                    const auto answer = chargers[c]->call("MeterValues", meter_value(transactions[c], n, n % 3600), std::chrono::seconds(5));
+                    const auto answer = chargers[c]->call(
+                        "MeterValues", meter_value(transactions[c], n, n % 3600), std::chrono::seconds(5));
                     if (answer.type == 3) {
                         acknowledged[c] = n;
                     }
@@ -84,7 +91,8 @@ TEST_F(CrashRecoveryTest, NoAcknowledgedMeterValueIsLostWhenKilledMidStream) {
         ASSERT_GT(acknowledged[c], 0) << "no MeterValues were acknowledged before the kill";
         const auto stored = api("GET", "/api/v1/transactions/" + std::to_string(transactions[c])).json();
         const auto count = static_cast<int>(stored["meterValues"].size());
-        EXPECT_GE(count, acknowledged[c]) << "charger " << c << ": acknowledged " << acknowledged[c] << ", stored " << count;
+        EXPECT_GE(count, acknowledged[c])
+            << "charger " << c << ": acknowledged " << acknowledged[c] << ", stored " << count;
     }
 }
 

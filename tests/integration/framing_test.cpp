@@ -33,29 +33,34 @@ TEST_F(FramingTest, ActionOfTheCentralSystemIsNotSupported) {
 TEST_F(FramingTest, MissingRequiredFieldIsOccurrenceConstraintViolation) {
     const auto answer = charger_->call("BootNotification", {{"chargePointVendor", "X"}});
     EXPECT_EQ(answer.error_code, "OccurenceConstraintViolation");
-    EXPECT_NE(answer.error_description.find("chargePointModel"), std::string::npos) << answer.error_description;
+    EXPECT_NE(answer.error_description.find("chargePointModel"), std::string::npos)
+        << answer.error_description;
 }
 
 TEST_F(FramingTest, WrongJsonTypeIsTypeConstraintViolation) {
-    EXPECT_EQ(charger_->call("StatusNotification", {{"connectorId", "1"}, {"errorCode", "NoError"}, {"status", "Available"}})
+    EXPECT_EQ(charger_
+                  ->call("StatusNotification",
+                         {{"connectorId", "1"}, {"errorCode", "NoError"}, {"status", "Available"}})
                   .error_code,
               "TypeConstraintViolation");
     EXPECT_EQ(charger_->call("Heartbeat", nlohmann::json::array()).error_code, "TypeConstraintViolation");
 }
 
 TEST_F(FramingTest, BadEnumValueAndOverlongStringArePropertyConstraintViolations) {
-    EXPECT_EQ(charger_->call("StatusNotification", {{"connectorId", 1}, {"errorCode", "NoError"}, {"status", "Broken"}})
-                  .error_code,
+    EXPECT_EQ(
+        charger_
+            ->call("StatusNotification", {{"connectorId", 1}, {"errorCode", "NoError"}, {"status", "Broken"}})
+            .error_code,
+        "PropertyConstraintViolation");
+    EXPECT_EQ(charger_->call("Authorize", {{"idTag", std::string(21, 'A')}}).error_code,
               "PropertyConstraintViolation");
-    EXPECT_EQ(charger_->call("Authorize", {{"idTag", std::string(21, 'A')}}).error_code, "PropertyConstraintViolation");
     EXPECT_EQ(charger_->call("Heartbeat", nlohmann::json::object()).type, 3);
 }
 
 TEST_F(FramingTest, BadDateTimeIsPropertyConstraintViolation) {
-    const auto answer = charger_->call("StartTransaction", {{"connectorId", 1},
-                                                            {"idTag", "TAG"},
-                                                            {"meterStart", 0},
-                                                            {"timestamp", "2026-13-01T00:00:00Z"}});
+    const auto answer = charger_->call(
+        "StartTransaction",
+        {{"connectorId", 1}, {"idTag", "TAG"}, {"meterStart", 0}, {"timestamp", "2026-13-01T00:00:00Z"}});
     EXPECT_EQ(answer.error_code, "PropertyConstraintViolation");
     // Nothing was stored for the rejected CALL.
     EXPECT_TRUE(api("GET", "/api/v1/transactions").json()["items"].empty());
@@ -86,7 +91,9 @@ TEST_F(FramingTest, GarbageIsDroppedAndTheConnectionStaysUp) {
 }
 
 TEST_F(FramingTest, SecurityExtensionMessagesAreKnownButNotSupportedYet) {
-    EXPECT_EQ(charger_->call("SecurityEventNotification", {{"type", "FirmwareUpdated"}, {"timestamp", "2026-11-25T10:00:00Z"}})
+    EXPECT_EQ(charger_
+                  ->call("SecurityEventNotification",
+                         {{"type", "FirmwareUpdated"}, {"timestamp", "2026-11-25T10:00:00Z"}})
                   .error_code,
               "NotSupported");
 }
@@ -96,7 +103,8 @@ TEST_F(FramingTest, CallsSentBackToBackAreAnsweredInOrder) {
     create_id_tag("TAG-1");
     std::string frames;
     for (int i = 0; i < 5; ++i) {
-        charger_->send_text(nlohmann::json::array({2, "seq-" + std::to_string(i), "Authorize", {{"idTag", "TAG-1"}}}).dump());
+        charger_->send_text(
+            nlohmann::json::array({2, "seq-" + std::to_string(i), "Authorize", {{"idTag", "TAG-1"}}}).dump());
     }
     for (int i = 0; i < 5; ++i) {
         const auto text = charger_->receive_text();

@@ -27,7 +27,7 @@ TEST_F(HandshakeTest, RefusesClientsThatDoNotOfferOcpp16) {
 TEST_F(HandshakeTest, RefusesInvalidIdentitiesWith400) {
     EXPECT_EQ(refused_status(server_->port(), std::string(49, 'x')), 400);
     EXPECT_EQ(refused_status(server_->port(), "", {{"ocpp1.6"}, "/ocpp/"}), 400);
-    EXPECT_EQ(refused_status(server_->port(), "", {{"ocpp1.6"}, "/ocpp/CP%01"}), 400);   // control character
+    EXPECT_EQ(refused_status(server_->port(), "", {{"ocpp1.6"}, "/ocpp/CP%01"}), 400);  // control character
     EXPECT_EQ(refused_status(server_->port(), "", {{"ocpp1.6"}, "/ocpp/CP%C3%A9"}), 400);  // not ASCII
     EXPECT_EQ(refused_status(server_->port(), "", {{"ocpp1.6"}, "/ocpp/a/b"}), 400);
     EXPECT_EQ(refused_status(server_->port(), "", {{"ocpp1.6"}, "/other/CP-1"}), 400);
@@ -45,7 +45,8 @@ TEST_F(HandshakeTest, PercentDecodesTheIdentity) {
 
 TEST_F(HandshakeTest, ClosesWith1009WhenAFrameExceedsTheLimit) {
     OcppTestClient client(server_->port(), "CP-1");
-    client.send_text(R"([2,"1","DataTransfer",{"vendorId":"x","data":")" + std::string(70 * 1024, 'a') + R"("}])");
+    client.send_text(R"([2,"1","DataTransfer",{"vendorId":"x","data":")" + std::string(70 * 1024, 'a') +
+                     R"("}])");
     EXPECT_EQ(client.wait_closed(), 1009);
 }
 
@@ -54,7 +55,8 @@ TEST_F(HandshakeTest, FrameLimitIsConfigurable) {
     auto client = connect_accepted("CP-1");
     const auto small = client->call("DataTransfer", {{"vendorId", "x"}, {"data", std::string(1500, 'a')}});
     EXPECT_EQ(small.type, 3);
-    client->send_text(R"([2,"2","DataTransfer",{"vendorId":"x","data":")" + std::string(3000, 'a') + R"("}])");
+    client->send_text(R"([2,"2","DataTransfer",{"vendorId":"x","data":")" + std::string(3000, 'a') +
+                      R"("}])");
     EXPECT_EQ(client->wait_closed(), 1009);
 }
 

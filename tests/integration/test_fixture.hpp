@@ -25,8 +25,10 @@ protected:
         }
     }
 
-    HttpResult api(const std::string& method, const std::string& target, const nlohmann::json& body = nullptr) {
-        return http_request(server_->port(), method, target, body.is_null() ? "" : body.dump(), std::string(kAdminToken));
+    HttpResult api(const std::string& method, const std::string& target,
+                   const nlohmann::json& body = nullptr) {
+        return http_request(server_->port(), method, target, body.is_null() ? "" : body.dump(),
+                            std::string(kAdminToken));
     }
 
     // Registers (Accepted) and boots a charger, returning its connection.

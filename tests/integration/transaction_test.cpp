@@ -11,7 +11,8 @@ protected:
         create_id_tag("CAR-1");
     }
 
-    static nlohmann::json start_payload(int meter_start = 1000, const std::string& timestamp = "2026-11-25T08:00:00Z",
+    static nlohmann::json start_payload(int meter_start = 1000,
+                                        const std::string& timestamp = "2026-11-25T08:00:00Z",
                                         const std::string& id_tag = "CAR-1") {
         return {{"connectorId", 1}, {"idTag", id_tag}, {"meterStart", meter_start}, {"timestamp", timestamp}};
     }
@@ -30,7 +31,8 @@ protected:
 
     std::vector<std::string> anomaly_kinds(const std::string& charger = "CP-1") {
         std::vector<std::string> kinds;
-        const auto anomalies = api("GET", "/api/v1/chargers/" + charger + "/anomalies").json();  // keep alive for the loop
+        const auto anomalies =
+            api("GET", "/api/v1/chargers/" + charger + "/anomalies").json();  // keep alive for the loop
         for (const auto& anomaly : anomalies["items"]) {
             kinds.push_back(anomaly["kind"]);
         }
@@ -96,7 +98,8 @@ TEST_F(TransactionTest, RetriedStartWithANewMessageIdReturnsTheSameTransaction) 
 }
 
 TEST_F(TransactionTest, StartWithATagThatIsNotAcceptedIsRecordedAndFlagged) {
-    const auto answer = charger_->call("StartTransaction", start_payload(0, "2026-11-25T08:00:00Z", "STRANGER"));
+    const auto answer =
+        charger_->call("StartTransaction", start_payload(0, "2026-11-25T08:00:00Z", "STRANGER"));
     EXPECT_EQ(answer.payload["idTagInfo"]["status"], "Invalid");
     const int id = answer.payload["transactionId"].get<int>();
     EXPECT_GT(id, 0);
@@ -108,14 +111,18 @@ TEST_F(TransactionTest, StartWithATagThatIsNotAcceptedIsRecordedAndFlagged) {
 
 TEST_F(TransactionTest, StopRetriesAreIdempotentAndConflictingStopsFlagged) {
     const int id = start();
-    const nlohmann::json stop = {{"transactionId", id}, {"meterStop", 5000}, {"timestamp", "2026-11-25T09:00:00Z"},
-                                 {"transactionData", {{{"timestamp", "2026-11-25T09:00:00Z"},
-                                                       {"sampledValue", {{{"value", "5000"}, {"context", "Transaction.End"}}}}}}}};
+    const nlohmann::json stop = {
+        {"transactionId", id},
+        {"meterStop", 5000},
+        {"timestamp", "2026-11-25T09:00:00Z"},
+        {"transactionData",
+         {{{"timestamp", "2026-11-25T09:00:00Z"},
+           {"sampledValue", {{{"value", "5000"}, {"context", "Transaction.End"}}}}}}}};
     EXPECT_EQ(charger_->call("StopTransaction", stop).type, 3);
     EXPECT_EQ(charger_->call("StopTransaction", stop).type, 3);
     auto stored = transaction(id);
     EXPECT_EQ(stored["meterValues"].size(), 1u);  // the retry added nothing
-    EXPECT_EQ(stored["stopReason"], "Local");      // absent reason means Local
+    EXPECT_EQ(stored["stopReason"], "Local");     // absent reason means Local
     EXPECT_TRUE(stored["anomalies"].empty());
 
     auto conflicting = stop;
@@ -142,18 +149,22 @@ TEST_F(TransactionTest, StopOfAnUnknownTransactionIsAnsweredNormallyAndFlagged) 
 TEST_F(TransactionTest, ChargerCannotStopAnotherChargersTransaction) {
     const int id = start();
     auto intruder = connect_accepted("CP-EVIL");
-    const auto answer = intruder->call("StopTransaction", {{"transactionId", id}, {"meterStop", 1}, {"timestamp", "2026-11-25T09:00:00Z"}});
+    const auto answer = intruder->call(
+        "StopTransaction", {{"transactionId", id}, {"meterStop", 1}, {"timestamp", "2026-11-25T09:00:00Z"}});
     EXPECT_EQ(answer.type, 3);
     EXPECT_EQ(transaction(id)["status"], "open");
     EXPECT_EQ(anomaly_kinds("CP-EVIL"), std::vector<std::string>{"foreign_transaction"});
     // The owner can still stop it.
-    charger_->call("StopTransaction", {{"transactionId", id}, {"meterStop", 3000}, {"timestamp", "2026-11-25T09:00:00Z"}});
+    charger_->call("StopTransaction",
+                   {{"transactionId", id}, {"meterStop", 3000}, {"timestamp", "2026-11-25T09:00:00Z"}});
     EXPECT_EQ(transaction(id)["energyWh"], 2000);
 }
 
 TEST_F(TransactionTest, ImplausibleStopsAreAnsweredAndFlagged) {
     const int id = start(start_payload(5000));
-    EXPECT_EQ(charger_->call("StopTransaction", {{"transactionId", id}, {"meterStop", 4000}, {"timestamp", "2099-01-01T00:00:00Z"}})
+    EXPECT_EQ(charger_
+                  ->call("StopTransaction",
+                         {{"transactionId", id}, {"meterStop", 4000}, {"timestamp", "2099-01-01T00:00:00Z"}})
                   .type,
               3);
     const auto stored = transaction(id);
@@ -172,9 +183,12 @@ TEST_F(TransactionTest, TimestampsWithOffsetsAreStoredAsUtc) {
 }
 
 TEST_F(TransactionTest, MeterValuesForUnknownTransactionsAreKeptAndFlagged) {
-    EXPECT_EQ(charger_->call("MeterValues", {{"connectorId", 1},
-                                             {"transactionId", 777},
-                                             {"meterValue", {{{"timestamp", "2026-11-25T08:15:00Z"}, {"sampledValue", {{{"value", "1"}}}}}}}})
+    EXPECT_EQ(charger_
+                  ->call("MeterValues",
+                         {{"connectorId", 1},
+                          {"transactionId", 777},
+                          {"meterValue",
+                           {{{"timestamp", "2026-11-25T08:15:00Z"}, {"sampledValue", {{{"value", "1"}}}}}}}})
                   .type,
               3);
     EXPECT_EQ(anomaly_kinds(), std::vector<std::string>{"unknown_transaction"});
@@ -183,7 +197,8 @@ TEST_F(TransactionTest, MeterValuesForUnknownTransactionsAreKeptAndFlagged) {
 TEST_F(TransactionTest, QueryFiltersByChargerTagTimeAndStatus) {
     create_id_tag("CAR-2");
     const int morning = start(start_payload(0, "2026-11-25T08:00:00Z"));
-    charger_->call("StopTransaction", {{"transactionId", morning}, {"meterStop", 10}, {"timestamp", "2026-11-25T09:00:00Z"}});
+    charger_->call("StopTransaction",
+                   {{"transactionId", morning}, {"meterStop", 10}, {"timestamp", "2026-11-25T09:00:00Z"}});
     const int evening = start(start_payload(10, "2026-11-25T18:00:00Z", "CAR-2"));
     const auto ids = [&](const std::string& query) {
         std::vector<int> out;

@@ -21,7 +21,8 @@ namespace parkgrid::testing {
 
 TempDir::TempDir() {
     std::random_device random;
-    path_ = std::filesystem::temp_directory_path() / ("parkgrid-test-" + std::to_string(random()) + std::to_string(::getpid()));
+    path_ = std::filesystem::temp_directory_path() /
+            ("parkgrid-test-" + std::to_string(random()) + std::to_string(::getpid()));
     std::filesystem::create_directories(path_);
 }
 
@@ -36,8 +37,9 @@ CsmsProcess::CsmsProcess(std::filesystem::path db_path, std::vector<std::string>
     if (::pipe(out_pipe) != 0) {
         throw std::runtime_error("pipe failed");
     }
-    std::vector<std::string> args = {CSMS_BINARY, "--listen", "127.0.0.1:0", "--db", db_path_.string(), "--threads", "2",
-                                     "--log-level", "debug", "--admin-ui", ADMIN_UI_DIR};
+    std::vector<std::string> args = {CSMS_BINARY,       "--listen",   "127.0.0.1:0", "--db",
+                                     db_path_.string(), "--threads",  "2",           "--log-level",
+                                     "debug",           "--admin-ui", ADMIN_UI_DIR};
     args.insert(args.end(), extra_args.begin(), extra_args.end());
 
     pid_ = ::fork();

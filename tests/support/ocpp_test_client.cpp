@@ -109,7 +109,8 @@ OcppTestClient::~OcppTestClient() {
     if (impl_->open) {
         bool done = false;
         impl_->ws.async_close(websocket::close_code::normal, [&](beast::error_code) { done = true; });
-        run_until(impl_->io, [&] { return done || !impl_->open; }, std::chrono::seconds(2));
+        run_until(
+            impl_->io, [&] { return done || !impl_->open; }, std::chrono::seconds(2));
     }
 }
 
@@ -132,13 +133,16 @@ void OcppTestClient::send_text(const std::string& text) {
         result = ec;
         done = true;
     });
-    if (!run_until(impl_->io, [&] { return done; }, std::chrono::seconds(10)) || result) {
+    if (!run_until(
+            impl_->io, [&] { return done; }, std::chrono::seconds(10)) ||
+        result) {
         throw std::runtime_error("send failed: " + result.message());
     }
 }
 
 std::optional<std::string> OcppTestClient::receive_text(std::chrono::milliseconds timeout) {
-    run_until(impl_->io, [&] { return !impl_->inbox.empty() || !impl_->open; }, timeout);
+    run_until(
+        impl_->io, [&] { return !impl_->inbox.empty() || !impl_->open; }, timeout);
     if (!impl_->inbox.empty()) {
         auto text = std::move(impl_->inbox.front());
         impl_->inbox.pop_front();
@@ -150,18 +154,20 @@ std::optional<std::string> OcppTestClient::receive_text(std::chrono::millisecond
     return std::nullopt;
 }
 
-Frame OcppTestClient::call(const std::string& action, const nlohmann::json& payload, std::chrono::milliseconds timeout) {
+Frame OcppTestClient::call(const std::string& action, const nlohmann::json& payload,
+                           std::chrono::milliseconds timeout) {
     return call_with_id("t" + std::to_string(next_id_++), action, payload, timeout);
 }
 
-Frame OcppTestClient::call_with_id(const std::string& unique_id, const std::string& action, const nlohmann::json& payload,
-                                   std::chrono::milliseconds timeout) {
+Frame OcppTestClient::call_with_id(const std::string& unique_id, const std::string& action,
+                                   const nlohmann::json& payload, std::chrono::milliseconds timeout) {
     send_text(nlohmann::json::array({2, unique_id, action, payload}).dump());
     return wait_for_answer(unique_id, timeout);
 }
 
 std::optional<Frame> OcppTestClient::next_frame(std::chrono::steady_clock::time_point deadline) {
-    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+    const auto left =
+        std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
     if (left <= std::chrono::milliseconds(0)) {
         return std::nullopt;
     }
@@ -222,8 +228,8 @@ nlohmann::json HttpResult::json() const {
     return nlohmann::json::parse(body);
 }
 
-HttpResult http_request(std::uint16_t port, const std::string& method, const std::string& target, const std::string& body,
-                        const std::optional<std::string>& bearer_token) {
+HttpResult http_request(std::uint16_t port, const std::string& method, const std::string& target,
+                        const std::string& body, const std::optional<std::string>& bearer_token) {
     net::io_context io;
     beast::tcp_stream stream(io);
     stream.expires_after(std::chrono::seconds(10));
@@ -244,7 +250,8 @@ HttpResult http_request(std::uint16_t port, const std::string& method, const std
     http::read(stream, buffer, response);
     beast::error_code ec;
     stream.socket().shutdown(tcp::socket::shutdown_both, ec);
-    return HttpResult{response.result_int(), response.body(), std::string(response[http::field::content_type])};
+    return HttpResult{response.result_int(), response.body(),
+                      std::string(response[http::field::content_type])};
 }
 
 }  // namespace parkgrid::testing

@@ -17,9 +17,9 @@ using namespace std::chrono_literals;
 struct Frame {
     int type = 0;  // 2 CALL, 3 CALLRESULT, 4 CALLERROR
     std::string unique_id;
-    std::string action;          // CALL
-    nlohmann::json payload;      // CALL and CALLRESULT
-    std::string error_code;      // CALLERROR
+    std::string action;      // CALL
+    nlohmann::json payload;  // CALL and CALLRESULT
+    std::string error_code;  // CALLERROR
     std::string error_description;
 
     static Frame parse(const std::string& text);
@@ -55,7 +55,8 @@ public:
 
     // Sends a CALL and waits for its answer (CALLRESULT or CALLERROR). CALLs the server sends meanwhile are
     // kept in server_calls(). Throws on timeout.
-    Frame call(const std::string& action, const nlohmann::json& payload, std::chrono::milliseconds timeout = 10s);
+    Frame call(const std::string& action, const nlohmann::json& payload,
+               std::chrono::milliseconds timeout = 10s);
     Frame call_with_id(const std::string& unique_id, const std::string& action, const nlohmann::json& payload,
                        std::chrono::milliseconds timeout = 10s);
     // Waits for the answer to a frame already sent with send_text.
@@ -90,6 +91,7 @@ struct HttpResult {
 };
 
 HttpResult http_request(std::uint16_t port, const std::string& method, const std::string& target,
-                        const std::string& body = "", const std::optional<std::string>& bearer_token = std::nullopt);
+                        const std::string& body = "",
+                        const std::optional<std::string>& bearer_token = std::nullopt);
 
 }  // namespace parkgrid::testing

@@ -11,7 +11,8 @@ namespace parkgrid::server::api {
 // An error answered to an API client as {"error": code, "message": ..., "field"?: ...}.
 class ApiError : public std::runtime_error {
 public:
-    ApiError(unsigned status, std::string code, const std::string& message, std::optional<std::string> field = std::nullopt)
+    ApiError(unsigned status, std::string code, const std::string& message,
+             std::optional<std::string> field = std::nullopt)
         : std::runtime_error(message), status_(status), code_(std::move(code)), field_(std::move(field)) {}
 
     unsigned status() const { return status_; }
@@ -21,7 +22,9 @@ public:
     static ApiError invalid_field(const std::string& field, const std::string& message) {
         return ApiError(422, "invalid_field", field + ": " + message, field);
     }
-    static ApiError not_found(const std::string& what) { return ApiError(404, "not_found", what + " not found"); }
+    static ApiError not_found(const std::string& what) {
+        return ApiError(404, "not_found", what + " not found");
+    }
     static ApiError conflict(const std::string& message) { return ApiError(409, "conflict", message); }
 
 private:

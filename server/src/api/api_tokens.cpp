@@ -45,7 +45,8 @@ std::string generate_token() {
 
 std::optional<std::string> bootstrap_admin_token(storage::Database& database,
                                                  const std::optional<std::string>& configured_token) {
-    const std::optional<std::string> generated = configured_token ? std::nullopt : std::optional(generate_token());
+    const std::optional<std::string> generated =
+        configured_token ? std::nullopt : std::optional(generate_token());
     const std::string token = configured_token ? *configured_token : *generated;
     const bool created = storage::write_and_wait(database, [&](storage::Repositories& repositories) {
         auto& tokens = repositories.api_tokens();
@@ -54,14 +55,24 @@ std::optional<std::string> bootstrap_admin_token(storage::Database& database,
             if (existing) {
                 tokens.replace_hash(existing->id, hash_token(token));
             } else {
-                tokens.insert({0, std::string(kBootstrapName), hash_token(token), "admin", ocpp::DateTime::now().instant(), {}});
+                tokens.insert({0,
+                               std::string(kBootstrapName),
+                               hash_token(token),
+                               "admin",
+                               ocpp::DateTime::now().instant(),
+                               {}});
             }
             return false;
         }
         if (tokens.count() > 0) {
             return false;  // generated on an earlier start; never shown again
         }
-        tokens.insert({0, std::string(kBootstrapName), hash_token(token), "admin", ocpp::DateTime::now().instant(), {}});
+        tokens.insert({0,
+                       std::string(kBootstrapName),
+                       hash_token(token),
+                       "admin",
+                       ocpp::DateTime::now().instant(),
+                       {}});
         return true;
     });
     return created ? generated : std::nullopt;

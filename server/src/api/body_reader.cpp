@@ -19,7 +19,8 @@ std::string join(std::initializer_list<std::string_view> values) {
 
 }  // namespace
 
-BodyReader::BodyReader(const nlohmann::json& body, std::initializer_list<std::string_view> known_fields) : body_(body) {
+BodyReader::BodyReader(const nlohmann::json& body, std::initializer_list<std::string_view> known_fields)
+    : body_(body) {
     for (const auto& [key, value] : body.items()) {
         if (std::find(known_fields.begin(), known_fields.end(), key) == known_fields.end()) {
             throw ApiError::invalid_field(key, "unknown field; expected one of " + join(known_fields));
@@ -35,7 +36,8 @@ std::string BodyReader::required_string(const std::string& name, std::size_t max
     return *value;
 }
 
-std::optional<std::string> BodyReader::optional_string(const std::string& name, std::size_t max_length) const {
+std::optional<std::string> BodyReader::optional_string(const std::string& name,
+                                                       std::size_t max_length) const {
     if (!has(name) || is_null(name)) {
         return std::nullopt;
     }
@@ -48,12 +50,14 @@ std::optional<std::string> BodyReader::optional_string(const std::string& name, 
         throw ApiError::invalid_field(name, "must not be empty");
     }
     if (text.size() > max_length) {
-        throw ApiError::invalid_field(name, "must have at most " + std::to_string(max_length) + " characters");
+        throw ApiError::invalid_field(name,
+                                      "must have at most " + std::to_string(max_length) + " characters");
     }
     return text;
 }
 
-std::string BodyReader::required_one_of(const std::string& name, std::initializer_list<std::string_view> values) const {
+std::string BodyReader::required_one_of(const std::string& name,
+                                        std::initializer_list<std::string_view> values) const {
     auto value = optional_one_of(name, values);
     if (!value) {
         throw ApiError::invalid_field(name, "is required; one of " + join(values));

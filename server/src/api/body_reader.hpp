@@ -24,8 +24,10 @@ public:
     std::string required_string(const std::string& name, std::size_t max_length) const;
     // Absent or null give nullopt.
     std::optional<std::string> optional_string(const std::string& name, std::size_t max_length) const;
-    std::string required_one_of(const std::string& name, std::initializer_list<std::string_view> values) const;
-    std::optional<std::string> optional_one_of(const std::string& name, std::initializer_list<std::string_view> values) const;
+    std::string required_one_of(const std::string& name,
+                                std::initializer_list<std::string_view> values) const;
+    std::optional<std::string> optional_one_of(const std::string& name,
+                                               std::initializer_list<std::string_view> values) const;
     std::optional<storage::Timestamp> optional_time(const std::string& name) const;
 
 private:

@@ -1,8 +1,8 @@
+#include "body_reader.hpp"
+#include "json_views.hpp"
 #include "parkgrid/ocpp/messages/trigger_message.hpp"
 #include "parkgrid/server/charger_identity.hpp"
 #include "parkgrid/server/log.hpp"
-#include "body_reader.hpp"
-#include "json_views.hpp"
 #include "routes.hpp"
 #include "storage_reply.hpp"
 
@@ -32,19 +32,24 @@ ChargerDetail load_detail(Repositories& repositories, const std::string& id) {
 
 // After an administrator changes a connected charger's registration: a rejection takes effect at once;
 // an approval needs a new BootNotification, which is asked for so the charger need not wait its interval.
-void apply_to_connection(CentralSystem& central_system, const std::string& id, storage::RegistrationStatus status) {
+void apply_to_connection(CentralSystem& central_system, const std::string& id,
+                         storage::RegistrationStatus status) {
     const auto session = central_system.registry().find(id);
     if (!session) {
         return;
     }
-    if (status == storage::RegistrationStatus::Accepted && session->state().registration != Registration::Accepted) {
+    if (status == storage::RegistrationStatus::Accepted &&
+        session->state().registration != Registration::Accepted) {
         ocpp::TriggerMessageRequest trigger;
         trigger.requested_message = ocpp::MessageTrigger::BootNotification;
-        session->call(std::string(ocpp::TriggerMessageRequest::action), ocpp::encode(trigger), [id](CallOutcome outcome) {
-            log::info("asked approved charger to boot again",
-                      {{"charger", id}, {"outcome", outcome.status == CallOutcome::Status::Result ? outcome.payload.dump()
-                                                                                                  : outcome.description}});
-        });
+        session->call(
+            std::string(ocpp::TriggerMessageRequest::action), ocpp::encode(trigger),
+            [id](CallOutcome outcome) {
+                log::info("asked approved charger to boot again",
+                          {{"charger", id},
+                           {"outcome", outcome.status == CallOutcome::Status::Result ? outcome.payload.dump()
+                                                                                     : outcome.description}});
+            });
     } else if (status != storage::RegistrationStatus::Accepted) {
         session->shared_state()->registration =
             status == storage::RegistrationStatus::Rejected ? Registration::Rejected : Registration::Pending;
@@ -56,131 +61,149 @@ void apply_to_connection(CentralSystem& central_system, const std::string& id, s
 void add_charger_routes(Router& router, CentralSystem& central_system) {
     auto& database = central_system.database();
 
-    router.add("POST", "/api/v1/chargers", [&database, &central_system](const ApiRequest& request, const HttpReply& reply) {
-        const auto body = request.json_body();
-        const BodyReader fields(body, {"id", "description", "registrationStatus"});
-        const auto id = fields.required_string("id", kMaxChargerIdentityLength);
-        if (!is_valid_charger_identity(id)) {
-            throw ApiError::invalid_field("id", "must be 1 to 48 printable ASCII characters");
-        }
-        const auto description = fields.optional_string("description", 500);
-        // Chargers an administrator registers are trusted unless said otherwise.
-        const auto status = registration_from_name(
-            fields.optional_one_of("registrationStatus", {"Accepted", "Pending", "Rejected"}).value_or("Accepted"));
-        write_then_reply(
-            database,
-            [id, description, status](Repositories& repositories) {
-                if (!repositories.chargers().insert(id, description, *status, ocpp::DateTime::now().instant())) {
-                    throw ApiError::conflict("charger '" + id + "' exists already");
-                }
-                return load_detail(repositories, id);
-            },
-            [&central_system](const ChargerDetail& detail) {
-                return json_response(201, detail_json(detail, central_system.registry().find(detail.charger.id) != nullptr));
-            },
-            reply);
-    });
+    router.add("POST", "/api/v1/chargers",
+               [&database, &central_system](const ApiRequest& request, const HttpReply& reply) {
+                   const auto body = request.json_body();
+                   const BodyReader fields(body, {"id", "description", "registrationStatus"});
+                   const auto id = fields.required_string("id", kMaxChargerIdentityLength);
+                   if (!is_valid_charger_identity(id)) {
+                       throw ApiError::invalid_field("id", "must be 1 to 48 printable ASCII characters");
+                   }
+                   const auto description = fields.optional_string("description", 500);
+                   // Chargers an administrator registers are trusted unless said otherwise.
+                   const auto status = registration_from_name(
+                       fields.optional_one_of("registrationStatus", {"Accepted", "Pending", "Rejected"})
+                           .value_or("Accepted"));
+                   write_then_reply(
+                       database,
+                       [id, description, status](Repositories& repositories) {
+                           if (!repositories.chargers().insert(id, description, *status,
+                                                               ocpp::DateTime::now().instant())) {
+                               throw ApiError::conflict("charger '" + id + "' exists already");
+                           }
+                           return load_detail(repositories, id);
+                       },
+                       [&central_system](const ChargerDetail& detail) {
+                           return json_response(201, detail_json(detail, central_system.registry().find(
+                                                                             detail.charger.id) != nullptr));
+                       },
+                       reply);
+               });
 
-    router.add("GET", "/api/v1/chargers", [&database, &central_system](const ApiRequest&, const HttpReply& reply) {
-        read_then_reply(
-            database, [](Repositories& repositories) { return repositories.chargers().list(); },
-            [&central_system](const std::vector<storage::ChargerRecord>& chargers) {
-                const auto items = array_of(chargers, [&](const storage::ChargerRecord& charger) {
-                    return charger_json(charger, central_system.registry().find(charger.id) != nullptr);
-                });
-                return json_response(200, {{"items", items}, {"total", chargers.size()}});
-            },
-            reply);
-    });
+    router.add(
+        "GET", "/api/v1/chargers", [&database, &central_system](const ApiRequest&, const HttpReply& reply) {
+            read_then_reply(
+                database, [](Repositories& repositories) { return repositories.chargers().list(); },
+                [&central_system](const std::vector<storage::ChargerRecord>& chargers) {
+                    const auto items = array_of(chargers, [&](const storage::ChargerRecord& charger) {
+                        return charger_json(charger, central_system.registry().find(charger.id) != nullptr);
+                    });
+                    return json_response(200, {{"items", items}, {"total", chargers.size()}});
+                },
+                reply);
+        });
 
-    router.add("GET", "/api/v1/chargers/{id}", [&database, &central_system](const ApiRequest& request, const HttpReply& reply) {
-        read_then_reply(
-            database, [id = request.path_param(0)](Repositories& repositories) { return load_detail(repositories, id); },
-            [&central_system](const ChargerDetail& detail) {
-                return json_response(200, detail_json(detail, central_system.registry().find(detail.charger.id) != nullptr));
-            },
-            reply);
-    });
+    router.add("GET", "/api/v1/chargers/{id}",
+               [&database, &central_system](const ApiRequest& request, const HttpReply& reply) {
+                   read_then_reply(
+                       database,
+                       [id = request.path_param(0)](Repositories& repositories) {
+                           return load_detail(repositories, id);
+                       },
+                       [&central_system](const ChargerDetail& detail) {
+                           return json_response(200, detail_json(detail, central_system.registry().find(
+                                                                             detail.charger.id) != nullptr));
+                       },
+                       reply);
+               });
 
-    router.add("PATCH", "/api/v1/chargers/{id}", [&database, &central_system](const ApiRequest& request, const HttpReply& reply) {
-        const auto body = request.json_body();
-        const BodyReader fields(body, {"description", "registrationStatus"});
-        const auto status_name = fields.optional_one_of("registrationStatus", {"Accepted", "Pending", "Rejected"});
-        const auto status = status_name ? registration_from_name(*status_name) : std::nullopt;
-        const bool change_description = fields.has("description");
-        const auto description = fields.optional_string("description", 500);
-        const auto id = request.path_param(0);
-        write_then_reply(
-            database,
-            [id, status, change_description, description](Repositories& repositories) {
-                auto& chargers = repositories.chargers();
-                if (!chargers.find(id)) {
-                    throw ApiError::not_found("charger '" + id + "'");
-                }
-                if (status) {
-                    chargers.set_registration_status(id, *status);
-                }
-                if (change_description) {
-                    chargers.set_description(id, description);
-                }
-                return load_detail(repositories, id);
-            },
-            [&central_system, status](const ChargerDetail& detail) {
-                if (status) {
-                    log::info("charger registration changed",
-                              {{"charger", detail.charger.id}, {"status", registration_name(*status)}});
-                    apply_to_connection(central_system, detail.charger.id, *status);
-                }
-                return json_response(200, detail_json(detail, central_system.registry().find(detail.charger.id) != nullptr));
-            },
-            reply);
-    });
+    router.add(
+        "PATCH", "/api/v1/chargers/{id}",
+        [&database, &central_system](const ApiRequest& request, const HttpReply& reply) {
+            const auto body = request.json_body();
+            const BodyReader fields(body, {"description", "registrationStatus"});
+            const auto status_name =
+                fields.optional_one_of("registrationStatus", {"Accepted", "Pending", "Rejected"});
+            const auto status = status_name ? registration_from_name(*status_name) : std::nullopt;
+            const bool change_description = fields.has("description");
+            const auto description = fields.optional_string("description", 500);
+            const auto id = request.path_param(0);
+            write_then_reply(
+                database,
+                [id, status, change_description, description](Repositories& repositories) {
+                    auto& chargers = repositories.chargers();
+                    if (!chargers.find(id)) {
+                        throw ApiError::not_found("charger '" + id + "'");
+                    }
+                    if (status) {
+                        chargers.set_registration_status(id, *status);
+                    }
+                    if (change_description) {
+                        chargers.set_description(id, description);
+                    }
+                    return load_detail(repositories, id);
+                },
+                [&central_system, status](const ChargerDetail& detail) {
+                    if (status) {
+                        log::info("charger registration changed",
+                                  {{"charger", detail.charger.id}, {"status", registration_name(*status)}});
+                        apply_to_connection(central_system, detail.charger.id, *status);
+                    }
+                    return json_response(
+                        200,
+                        detail_json(detail, central_system.registry().find(detail.charger.id) != nullptr));
+                },
+                reply);
+        });
 
-    router.add("GET", "/api/v1/chargers/{id}/status-history", [&database](const ApiRequest& request, const HttpReply& reply) {
-        std::optional<std::int32_t> connector;
-        if (const auto value = request.query_integer("connectorId", 0, 1000)) {
-            connector = static_cast<std::int32_t>(*value);
-        }
-        const auto page = page_of(request);
-        read_then_reply(
-            database,
-            [id = request.path_param(0), connector, page](Repositories& repositories) {
-                if (!repositories.chargers().find(id)) {
-                    throw ApiError::not_found("charger '" + id + "'");
-                }
-                return repositories.chargers().status_history(id, connector, page.limit);
-            },
-            [](const std::vector<storage::StatusRecord>& history) {
-                return json_response(200, {{"items", array_of(history, status_json)}});
-            },
-            reply);
-    });
+    router.add("GET", "/api/v1/chargers/{id}/status-history",
+               [&database](const ApiRequest& request, const HttpReply& reply) {
+                   std::optional<std::int32_t> connector;
+                   if (const auto value = request.query_integer("connectorId", 0, 1000)) {
+                       connector = static_cast<std::int32_t>(*value);
+                   }
+                   const auto page = page_of(request);
+                   read_then_reply(
+                       database,
+                       [id = request.path_param(0), connector, page](Repositories& repositories) {
+                           if (!repositories.chargers().find(id)) {
+                               throw ApiError::not_found("charger '" + id + "'");
+                           }
+                           return repositories.chargers().status_history(id, connector, page.limit);
+                       },
+                       [](const std::vector<storage::StatusRecord>& history) {
+                           return json_response(200, {{"items", array_of(history, status_json)}});
+                       },
+                       reply);
+               });
 
-    router.add("GET", "/api/v1/chargers/{id}/connections", [&database](const ApiRequest& request, const HttpReply& reply) {
-        const auto page = page_of(request);
-        read_then_reply(
-            database,
-            [id = request.path_param(0), page](Repositories& repositories) {
-                return repositories.events().connections(id, page.limit);
-            },
-            [](const std::vector<storage::ConnectionEvent>& events) {
-                return json_response(200, {{"items", array_of(events, connection_json)}});
-            },
-            reply);
-    });
+    router.add("GET", "/api/v1/chargers/{id}/connections",
+               [&database](const ApiRequest& request, const HttpReply& reply) {
+                   const auto page = page_of(request);
+                   read_then_reply(
+                       database,
+                       [id = request.path_param(0), page](Repositories& repositories) {
+                           return repositories.events().connections(id, page.limit);
+                       },
+                       [](const std::vector<storage::ConnectionEvent>& events) {
+                           return json_response(200, {{"items", array_of(events, connection_json)}});
+                       },
+                       reply);
+               });
 
-    router.add("GET", "/api/v1/chargers/{id}/anomalies", [&database](const ApiRequest& request, const HttpReply& reply) {
-        const auto page = page_of(request);
-        read_then_reply(
-            database,
-            [id = request.path_param(0), page](Repositories& repositories) {
-                return repositories.events().anomalies_for_charger(id, page.limit);
-            },
-            [](const std::vector<storage::AnomalyRecord>& anomalies) {
-                return json_response(200, {{"items", array_of(anomalies, anomaly_json)}});
-            },
-            reply);
-    });
+    router.add("GET", "/api/v1/chargers/{id}/anomalies",
+               [&database](const ApiRequest& request, const HttpReply& reply) {
+                   const auto page = page_of(request);
+                   read_then_reply(
+                       database,
+                       [id = request.path_param(0), page](Repositories& repositories) {
+                           return repositories.events().anomalies_for_charger(id, page.limit);
+                       },
+                       [](const std::vector<storage::AnomalyRecord>& anomalies) {
+                           return json_response(200, {{"items", array_of(anomalies, anomaly_json)}});
+                       },
+                       reply);
+               });
 }
 
 }  // namespace parkgrid::server::api

@@ -4,7 +4,6 @@
 #include <charconv>
 
 #include "parkgrid/ocpp/date_time.hpp"
-
 #include "parkgrid/server/log.hpp"
 #include "storage_reply.hpp"
 
@@ -27,7 +26,8 @@ std::optional<storage::Timestamp> ApiRequest::query_time(const std::string& name
     return parsed->instant();
 }
 
-std::optional<std::int64_t> ApiRequest::query_integer(const std::string& name, std::int64_t min, std::int64_t max) const {
+std::optional<std::int64_t> ApiRequest::query_integer(const std::string& name, std::int64_t min,
+                                                      std::int64_t max) const {
     const auto text = query(name);
     if (!text) {
         return std::nullopt;
@@ -35,16 +35,17 @@ std::optional<std::int64_t> ApiRequest::query_integer(const std::string& name, s
     std::int64_t value = 0;
     const auto [end, error] = std::from_chars(text->data(), text->data() + text->size(), value);
     if (error != std::errc() || end != text->data() + text->size() || value < min || value > max) {
-        throw ApiError::invalid_field(name, "must be a whole number from " + std::to_string(min) + " to " +
-                                                std::to_string(max));
+        throw ApiError::invalid_field(
+            name, "must be a whole number from " + std::to_string(min) + " to " + std::to_string(max));
     }
     return value;
 }
 
 Page page_of(const ApiRequest& request, std::size_t default_limit, std::size_t max_limit) {
     Page page;
-    page.limit = static_cast<std::size_t>(
-        request.query_integer("limit", 1, static_cast<std::int64_t>(max_limit)).value_or(static_cast<std::int64_t>(default_limit)));
+    page.limit =
+        static_cast<std::size_t>(request.query_integer("limit", 1, static_cast<std::int64_t>(max_limit))
+                                     .value_or(static_cast<std::int64_t>(default_limit)));
     page.offset = static_cast<std::size_t>(request.query_integer("offset", 0, 1'000'000'000).value_or(0));
     return page;
 }

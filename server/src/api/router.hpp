@@ -17,7 +17,8 @@ namespace parkgrid::server::api {
 // A request matched to a route: decoded path parameters and query, and the body.
 class ApiRequest {
 public:
-    ApiRequest(HttpRequest http, std::vector<std::string> path_params, std::multimap<std::string, std::string> query)
+    ApiRequest(HttpRequest http, std::vector<std::string> path_params,
+               std::multimap<std::string, std::string> query)
         : http_(std::move(http)), path_params_(std::move(path_params)), query_(std::move(query)) {}
 
     const HttpRequest& http() const { return http_; }
@@ -26,7 +27,8 @@ public:
     std::optional<std::string> query(const std::string& name) const;
     // Typed query parameters; a malformed value is a 422 naming the parameter.
     std::optional<storage::Timestamp> query_time(const std::string& name) const;
-    std::optional<std::int64_t> query_integer(const std::string& name, std::int64_t min, std::int64_t max) const;
+    std::optional<std::int64_t> query_integer(const std::string& name, std::int64_t min,
+                                              std::int64_t max) const;
     // The body as a JSON object; 400 when it is missing or not a JSON object.
     nlohmann::json json_body() const;
 

@@ -35,38 +35,41 @@ void add_transaction_routes(Router& router, storage::Database& database) {
         filter.limit = page.limit;
         filter.offset = page.offset;
         read_then_reply(
-            database, [filter](Repositories& repositories) { return repositories.transactions().query(filter); },
+            database,
+            [filter](Repositories& repositories) { return repositories.transactions().query(filter); },
             [](const std::vector<storage::TransactionRecord>& transactions) {
                 return json_response(200, {{"items", array_of(transactions, transaction_json)}});
             },
             reply);
     });
 
-    router.add("GET", "/api/v1/transactions/{id}", [&database](const ApiRequest& request, const HttpReply& reply) {
-        std::int32_t id = 0;
-        const auto& text = request.path_param(0);
-        const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), id);
-        if (error != std::errc() || end != text.data() + text.size()) {
-            throw ApiError::not_found("transaction '" + text + "'");
-        }
-        read_then_reply(
-            database,
-            [id](Repositories& repositories) {
-                auto transaction = repositories.transactions().find(id);
-                if (!transaction) {
-                    throw ApiError::not_found("transaction " + std::to_string(id));
-                }
-                return TransactionDetail{std::move(*transaction), repositories.meter_values().for_transaction(id),
-                                         repositories.events().anomalies_for_transaction(id)};
-            },
-            [](const TransactionDetail& detail) {
-                auto out = transaction_json(detail.transaction);
-                out["meterValues"] = array_of(detail.meter_values, meter_value_json);
-                out["anomalies"] = array_of(detail.anomalies, anomaly_json);
-                return json_response(200, out);
-            },
-            reply);
-    });
+    router.add("GET", "/api/v1/transactions/{id}",
+               [&database](const ApiRequest& request, const HttpReply& reply) {
+                   std::int32_t id = 0;
+                   const auto& text = request.path_param(0);
+                   const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), id);
+                   if (error != std::errc() || end != text.data() + text.size()) {
+                       throw ApiError::not_found("transaction '" + text + "'");
+                   }
+                   read_then_reply(
+                       database,
+                       [id](Repositories& repositories) {
+                           auto transaction = repositories.transactions().find(id);
+                           if (!transaction) {
+                               throw ApiError::not_found("transaction " + std::to_string(id));
+                           }
+                           return TransactionDetail{std::move(*transaction),
+                                                    repositories.meter_values().for_transaction(id),
+                                                    repositories.events().anomalies_for_transaction(id)};
+                       },
+                       [](const TransactionDetail& detail) {
+                           auto out = transaction_json(detail.transaction);
+                           out["meterValues"] = array_of(detail.meter_values, meter_value_json);
+                           out["anomalies"] = array_of(detail.anomalies, anomaly_json);
+                           return json_response(200, out);
+                       },
+                       reply);
+               });
 }
 
 }  // namespace parkgrid::server::api

@@ -12,8 +12,9 @@ namespace parkgrid::storage::sqlite {
 
 Connection::Connection(const std::string& path, const ConnectionOptions& options) {
     // NOMUTEX: each connection is confined to one thread at a time, so SQLite's own locking is not needed.
-    const int flags = (options.read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) |
-                      SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE;
+    const int flags =
+        (options.read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) |
+        SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE;
     const int result = sqlite3_open_v2(path.c_str(), &db_, flags, nullptr);
     if (result != SQLITE_OK) {
         // A handle is returned even on failure (unless out of memory) and must be closed.
@@ -41,7 +42,8 @@ Connection::~Connection() {
 
 void Connection::apply_options(const ConnectionOptions& options) {
     const auto timeout_ms = std::min<std::chrono::milliseconds::rep>(
-        std::max<std::chrono::milliseconds::rep>(options.busy_timeout.count(), 0), std::numeric_limits<int>::max());
+        std::max<std::chrono::milliseconds::rep>(options.busy_timeout.count(), 0),
+        std::numeric_limits<int>::max());
     if (sqlite3_busy_timeout(db_, static_cast<int>(timeout_ms)) != SQLITE_OK) {
         throw_sqlite_error(db_, sqlite3_errcode(db_), "sqlite3_busy_timeout");
     }

@@ -64,7 +64,9 @@ private:
     // Transparent hashing: look statements up by string_view without building a std::string.
     struct StringHash {
         using is_transparent = void;
-        std::size_t operator()(std::string_view text) const noexcept { return std::hash<std::string_view>{}(text); }
+        std::size_t operator()(std::string_view text) const noexcept {
+            return std::hash<std::string_view>{}(text);
+        }
     };
 
     void apply_options(const ConnectionOptions& options);

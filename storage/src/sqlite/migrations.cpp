@@ -13,7 +13,8 @@ void check_sequence(std::span<const Migration> migrations) {
     for (const Migration& migration : migrations) {
         if (migration.version != expected) {
             throw std::logic_error("migration " + std::string(migration.name) + " has version " +
-                                   std::to_string(migration.version) + ", expected " + std::to_string(expected));
+                                   std::to_string(migration.version) + ", expected " +
+                                   std::to_string(expected));
         }
         ++expected;
     }

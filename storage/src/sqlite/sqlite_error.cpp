@@ -9,7 +9,8 @@ SqliteError::SqliteError(int extended_code, const std::string& message)
 
 void throw_sqlite_error(sqlite3* db, int result_code, const std::string& context) {
     // The connection's extended code and message are more precise than `result_code`, but only describe
-    // this failure if they agree with it (SQLITE_MISUSE, for one, does not record an error on the connection).
+    // this failure if they agree with it (SQLITE_MISUSE, for one, does not record an error on the
+    // connection).
     int code = result_code;
     std::string message = sqlite3_errstr(result_code);
     if (db != nullptr && (sqlite3_extended_errcode(db) & 0xff) == (result_code & 0xff)) {

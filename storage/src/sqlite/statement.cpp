@@ -15,8 +15,8 @@ Statement::Statement(sqlite3* db, std::string_view sql) : db_(db) {
         throw std::length_error("SQL statement too long");
     }
     const char* tail = nullptr;
-    const int result =
-        sqlite3_prepare_v3(db, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT, &statement_, &tail);
+    const int result = sqlite3_prepare_v3(db, sql.data(), static_cast<int>(sql.size()),
+                                          SQLITE_PREPARE_PERSISTENT, &statement_, &tail);
     if (result != SQLITE_OK) {
         sqlite3_finalize(statement_);
         throw_sqlite_error(db, result, std::string(sql));
@@ -63,7 +63,8 @@ void Statement::bind(int index, double value) {
 
 void Statement::bind(int index, std::string_view value) {
     // SQLITE_TRANSIENT: SQLite copies the text, so the caller's buffer may go away before step().
-    check_bind(sqlite3_bind_text64(statement_, index, value.data(), value.size(), SQLITE_TRANSIENT, SQLITE_UTF8));
+    check_bind(
+        sqlite3_bind_text64(statement_, index, value.data(), value.size(), SQLITE_TRANSIENT, SQLITE_UTF8));
 }
 
 void Statement::bind(int index, std::nullptr_t) {
@@ -135,8 +136,10 @@ std::int64_t Statement::column<std::int64_t>(int index) const {
 template <>
 std::int32_t Statement::column<std::int32_t>(int index) const {
     const std::int64_t value = column<std::int64_t>(index);
-    if (value < std::numeric_limits<std::int32_t>::min() || value > std::numeric_limits<std::int32_t>::max()) {
-        throw std::range_error("column " + std::to_string(index) + " does not fit 32 bits in: " + std::string(sql()));
+    if (value < std::numeric_limits<std::int32_t>::min() ||
+        value > std::numeric_limits<std::int32_t>::max()) {
+        throw std::range_error("column " + std::to_string(index) +
+                               " does not fit 32 bits in: " + std::string(sql()));
     }
     return static_cast<std::int32_t>(value);
 }

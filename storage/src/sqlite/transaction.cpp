@@ -39,7 +39,8 @@ void Transaction::rollback() {
     }
 }
 
-Savepoint::Savepoint(Connection& connection, std::string name) : connection_(connection), name_(std::move(name)) {
+Savepoint::Savepoint(Connection& connection, std::string name)
+    : connection_(connection), name_(std::move(name)) {
     run(connection_, "SAVEPOINT " + name_);
 }
 

@@ -15,7 +15,8 @@ using testing::TempDir;
 
 TEST(ConnectionTest, OpensInWalModeWithForeignKeysAndBusyTimeout) {
     TempDir directory;
-    Connection connection(directory.file("a.db"), ConnectionOptions{.busy_timeout = std::chrono::milliseconds(1234)});
+    Connection connection(directory.file("a.db"),
+                          ConnectionOptions{.busy_timeout = std::chrono::milliseconds(1234)});
     EXPECT_EQ(connection.query_text("PRAGMA journal_mode"), "wal");
     EXPECT_EQ(connection.query_int("PRAGMA foreign_keys"), 1);
     EXPECT_EQ(connection.query_int("PRAGMA busy_timeout"), 1234);
@@ -97,7 +98,8 @@ TEST(ConnectionTest, ReturnedStatementIsResetSoItHoldsNoReadOpen) {
 TEST(ConnectionTest, ReportsChangesAndLastInsertRowid) {
     TempDir directory;
     Connection connection(directory.file("a.db"), ConnectionOptions{});
-    connection.execute_script("CREATE TABLE t (id INTEGER PRIMARY KEY, x INTEGER); INSERT INTO t (x) VALUES (1), (1)");
+    connection.execute_script(
+        "CREATE TABLE t (id INTEGER PRIMARY KEY, x INTEGER); INSERT INTO t (x) VALUES (1), (1)");
     EXPECT_EQ(connection.last_insert_rowid(), 2);
     connection.execute_script("UPDATE t SET x = 2");
     EXPECT_EQ(connection.changes(), 2);

@@ -17,7 +17,8 @@ namespace {
 using testing::TempDir;
 
 std::set<std::string> schema_objects(Connection& connection, const std::string& type) {
-    auto statement = connection.cached("SELECT name FROM sqlite_schema WHERE type = ?1 AND name NOT LIKE 'sqlite_%'");
+    auto statement =
+        connection.cached("SELECT name FROM sqlite_schema WHERE type = ?1 AND name NOT LIKE 'sqlite_%'");
     statement->bind_all(type);
     std::set<std::string> names;
     while (statement->step()) {
@@ -48,14 +49,15 @@ TEST_F(MigrationsTest, CreatesTheSchema) {
     const int version = migrate(connection);
     EXPECT_EQ(version, static_cast<int>(embedded_migrations().size()));
     EXPECT_EQ(schema_version(connection), version);
-    const std::set<std::string> expected_tables = {"anomalies",      "api_tokens",     "chargers", "connection_log",
-                                                   "connectors",     "data_transfers", "id_tags",  "meter_values",
-                                                   "status_history", "transactions"};
+    const std::set<std::string> expected_tables = {
+        "anomalies",      "api_tokens", "chargers",     "connection_log", "connectors",
+        "data_transfers", "id_tags",    "meter_values", "status_history", "transactions"};
     EXPECT_EQ(schema_objects(connection, "table"), expected_tables);
     const std::set<std::string> indexes = schema_objects(connection, "index");
-    for (const char* index : {"transactions_same_start", "transactions_open_on_connector",
-                              "transactions_open_for_id_tag", "meter_values_by_transaction", "meter_values_by_charger",
-                              "anomalies_by_transaction", "anomalies_by_charger", "status_history_by_connector"}) {
+    for (const char* index :
+         {"transactions_same_start", "transactions_open_on_connector", "transactions_open_for_id_tag",
+          "meter_values_by_transaction", "meter_values_by_charger", "anomalies_by_transaction",
+          "anomalies_by_charger", "status_history_by_connector"}) {
         EXPECT_TRUE(indexes.contains(index)) << index;
     }
 }
@@ -74,8 +76,8 @@ TEST_F(MigrationsTest, IsIdempotentOnReopen) {
 
 TEST_F(MigrationsTest, AppliesOnlyTheMissingMigrationsInOrder) {
     const std::vector<Migration> first = {{1, "0001_a", "CREATE TABLE a (x INTEGER);"}};
-    const std::vector<Migration> both = {first[0],
-                                         {2, "0002_b", "CREATE TABLE b (x INTEGER); INSERT INTO a VALUES (2);"}};
+    const std::vector<Migration> both = {
+        first[0], {2, "0002_b", "CREATE TABLE b (x INTEGER); INSERT INTO a VALUES (2);"}};
     Connection connection(path_, ConnectionOptions{});
     EXPECT_EQ(apply_migrations(connection, first), 1);
     EXPECT_EQ(apply_migrations(connection, both), 2);
@@ -136,12 +138,14 @@ TEST_F(MigrationsTest, ChecksClosedValueSets) {
     } catch (const SqliteError& error) {
         EXPECT_EQ(error.code(), SQLITE_CONSTRAINT_CHECK);
     }
-    EXPECT_THROW(connection.execute_script(
-                     "INSERT INTO id_tags (id_tag, status, created_at, updated_at) VALUES ('T', 'Fine', 0, 0)"),
-                 SqliteError);
+    EXPECT_THROW(
+        connection.execute_script(
+            "INSERT INTO id_tags (id_tag, status, created_at, updated_at) VALUES ('T', 'Fine', 0, 0)"),
+        SqliteError);
     // STRICT tables refuse values of the wrong type.
-    EXPECT_THROW(connection.execute_script("INSERT INTO chargers (id, created_at) VALUES ('CP', 'yesterday')"),
-                 SqliteError);
+    EXPECT_THROW(
+        connection.execute_script("INSERT INTO chargers (id, created_at) VALUES ('CP', 'yesterday')"),
+        SqliteError);
 }
 
 }  // namespace

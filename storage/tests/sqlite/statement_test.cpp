@@ -14,7 +14,8 @@ namespace {
 using testing::TempDir;
 
 static_assert(!std::is_copy_constructible_v<Statement> && !std::is_copy_assignable_v<Statement>);
-static_assert(std::is_nothrow_move_constructible_v<Statement> && std::is_nothrow_move_assignable_v<Statement>);
+static_assert(std::is_nothrow_move_constructible_v<Statement> &&
+              std::is_nothrow_move_assignable_v<Statement>);
 
 class StatementTest : public ::testing::Test {
 protected:
@@ -26,8 +27,8 @@ TEST_F(StatementTest, BindsAndReadsEveryType) {
     Statement statement = connection_.prepare("SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9");
     const std::string text = "text";
     const std::string_view view("view\0with nul", 13);
-    statement.bind_all(std::int32_t{-7}, std::numeric_limits<std::int64_t>::max(), 2.5, text, view, "literal", nullptr,
-                       std::optional<std::string>("some"), std::optional<std::int64_t>());
+    statement.bind_all(std::int32_t{-7}, std::numeric_limits<std::int64_t>::max(), 2.5, text, view, "literal",
+                       nullptr, std::optional<std::string>("some"), std::optional<std::int64_t>());
     ASSERT_TRUE(statement.step());
     EXPECT_EQ(statement.column_count(), 9);
     EXPECT_EQ(statement.column<std::int32_t>(0), -7);

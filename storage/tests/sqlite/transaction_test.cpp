@@ -47,7 +47,8 @@ TEST_F(TransactionTest, RollsBackWhenLeftWithoutCommit) {
 }
 
 TEST_F(TransactionTest, ImmediateTransactionTakesTheWriteLockAtBegin) {
-    Connection other(directory_.file("a.db"), ConnectionOptions{.busy_timeout = std::chrono::milliseconds(0)});
+    Connection other(directory_.file("a.db"),
+                     ConnectionOptions{.busy_timeout = std::chrono::milliseconds(0)});
     Transaction transaction(connection_, TransactionMode::Immediate);
     EXPECT_THROW({ Transaction second_writer(other, TransactionMode::Immediate); }, SqliteError);
     // A deferred (read) transaction still works alongside: WAL readers do not wait for the writer.

@@ -32,7 +32,8 @@ public:
     virtual void handle(HeartbeatRequest request, Responder<HeartbeatResponse> responder) = 0;
     virtual void handle(MeterValuesRequest request, Responder<MeterValuesResponse> responder) = 0;
     virtual void handle(StartTransactionRequest request, Responder<StartTransactionResponse> responder) = 0;
-    virtual void handle(StatusNotificationRequest request, Responder<StatusNotificationResponse> responder) = 0;
+    virtual void handle(StatusNotificationRequest request,
+                        Responder<StatusNotificationResponse> responder) = 0;
     virtual void handle(StopTransactionRequest request, Responder<StopTransactionResponse> responder) = 0;
     // Firmware management profile
     virtual void handle(DiagnosticsStatusNotificationRequest request,
@@ -40,7 +41,8 @@ public:
     virtual void handle(FirmwareStatusNotificationRequest request,
                         Responder<FirmwareStatusNotificationResponse> responder) = 0;
     // Security extension
-    virtual void handle(LogStatusNotificationRequest request, Responder<LogStatusNotificationResponse> responder) = 0;
+    virtual void handle(LogStatusNotificationRequest request,
+                        Responder<LogStatusNotificationResponse> responder) = 0;
     virtual void handle(SecurityEventNotificationRequest request,
                         Responder<SecurityEventNotificationResponse> responder) = 0;
     virtual void handle(SignCertificateRequest request, Responder<SignCertificateResponse> responder) = 0;

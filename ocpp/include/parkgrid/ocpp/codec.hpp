@@ -55,8 +55,10 @@ struct OptionalTraits<std::optional<T>> : std::true_type {
 [[noreturn]] void fail(CallErrorCode code, const JsonPath& path, const std::string& problem);
 std::string_view json_type_name(const nlohmann::json& value);
 std::string snake_to_camel(std::string_view snake_case_name);
-void require_type(bool condition, const nlohmann::json& value, const JsonPath& path, std::string_view expected);
-std::int64_t decode_integer(const nlohmann::json& in, const JsonPath& path, std::int64_t min, std::int64_t max);
+void require_type(bool condition, const nlohmann::json& value, const JsonPath& path,
+                  std::string_view expected);
+std::int64_t decode_integer(const nlohmann::json& in, const JsonPath& path, std::int64_t min,
+                            std::int64_t max);
 
 // Wire names of T's members, in declaration order, computed once.
 template <DescribedStruct T>
@@ -117,12 +119,11 @@ struct Codec<CiString<N>> {
 };
 
 template <typename I>
-    requires(std::same_as<I, std::int32_t> || std::same_as<I, std::int64_t>)
-struct Codec<I> {
+requires(std::same_as<I, std::int32_t> || std::same_as<I, std::int64_t>) struct Codec<I> {
     static void encode(nlohmann::json& out, I value) { out = value; }
     static I decode(const nlohmann::json& in, const JsonPath& path) {
-        return static_cast<I>(detail::decode_integer(in, path, std::numeric_limits<I>::min(),
-                                                     std::numeric_limits<I>::max()));
+        return static_cast<I>(
+            detail::decode_integer(in, path, std::numeric_limits<I>::min(), std::numeric_limits<I>::max()));
     }
     static nlohmann::json schema() { return {{"type", "integer"}}; }
 };
@@ -288,7 +289,8 @@ struct Codec<T> {
             const auto found = in.find(name);
             if constexpr (detail::OptionalTraits<Field>::value) {
                 if (found != in.end()) {
-                    field = Codec<typename detail::OptionalTraits<Field>::ValueType>::decode(*found, field_path);
+                    field =
+                        Codec<typename detail::OptionalTraits<Field>::ValueType>::decode(*found, field_path);
                 }
             } else {
                 if (found == in.end()) {
@@ -316,7 +318,8 @@ struct Codec<T> {
                 required.push_back(name);
             }
         });
-        nlohmann::json schema = {{"type", "object"}, {"additionalProperties", false}, {"properties", properties}};
+        nlohmann::json schema = {
+            {"type", "object"}, {"additionalProperties", false}, {"properties", properties}};
         if (!required.empty()) {
             schema["required"] = required;
         }

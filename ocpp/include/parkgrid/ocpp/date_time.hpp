@@ -21,7 +21,9 @@ public:
     static DateTime now();
     // Returns nullopt unless `text` is an RFC 3339 "date-time" (section 5.6) with a valid calendar date.
     static std::optional<DateTime> parse(std::string_view text);
-    static DateTime from_unix_millis(std::int64_t millis) { return DateTime(TimePoint(std::chrono::milliseconds(millis))); }
+    static DateTime from_unix_millis(std::int64_t millis) {
+        return DateTime(TimePoint(std::chrono::milliseconds(millis)));
+    }
 
     TimePoint instant() const { return instant_; }
     std::int64_t unix_millis() const { return instant_.time_since_epoch().count(); }

@@ -9,7 +9,8 @@ namespace parkgrid::ocpp {
 
 enum class ActionKind {
     Unknown,                 // not an OCPP 1.6 action: NotImplemented
-    CentralSystemInitiated,  // an action only the central system may send: NotSupported when a charger sends it
+    CentralSystemInitiated,  // an action only the central system may send: NotSupported when a charger sends
+                             // it
     ChargePointInitiated,
 };
 

@@ -15,7 +15,9 @@ template <typename E>
 struct EnumNames;
 
 template <typename E>
-concept OcppEnum = std::is_enum_v<E> && requires { EnumNames<E>::entries; };
+concept OcppEnum = std::is_enum_v<E> && requires {
+    EnumNames<E>::entries;
+};
 
 template <OcppEnum E>
 constexpr std::string_view to_string(E value) {

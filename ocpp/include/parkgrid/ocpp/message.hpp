@@ -37,9 +37,9 @@ concept Request = DescribedStruct<T> && requires {
 
 // Declares the wire names of an enumeration inside namespace parkgrid::ocpp:
 //   PARKGRID_OCPP_ENUM(Phase, {L1, "L1"}, {L1N, "L1-N"});
-#define PARKGRID_OCPP_ENUM(Type, ...)                                                                  \
-    template <>                                                                                        \
-    struct EnumNames<Type> {                                                                           \
-        using enum Type;                                                                               \
+#define PARKGRID_OCPP_ENUM(Type, ...)                                                                    \
+    template <>                                                                                          \
+    struct EnumNames<Type> {                                                                             \
+        using enum Type;                                                                                 \
         static constexpr auto entries = std::to_array<std::pair<Type, std::string_view>>({__VA_ARGS__}); \
     }

@@ -42,7 +42,8 @@ private:
         State& operator=(const State&) = delete;
         ~State() {
             if (claim()) {
-                sink(serialize(CallError{unique_id, CallErrorCode::InternalError, "request was not answered", {}}));
+                sink(serialize(
+                    CallError{unique_id, CallErrorCode::InternalError, "request was not answered", {}}));
             }
         }
         bool claim() { return !answered.exchange(true); }

@@ -11,7 +11,7 @@ namespace parkgrid::ocpp {
 // as defined by RFC 3986 section 4.3, e.g. "ftp://user:secret@diag.example.com/upload". A separate type so
 // that an address a charger could not parse is rejected before it is sent.
 class Uri {
-  public:
+public:
     Uri() = default;
     // Throws std::invalid_argument unless `text` is an absolute URI.
     explicit Uri(std::string text);
@@ -25,7 +25,7 @@ class Uri {
     friend bool operator==(const Uri&, const Uri&) = default;
     friend auto operator<=>(const Uri&, const Uri&) = default;
 
-  private:
+private:
     std::string value_;
 };
 

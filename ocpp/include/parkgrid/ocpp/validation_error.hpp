@@ -12,7 +12,9 @@ namespace parkgrid::ocpp {
 class ValidationError : public std::runtime_error {
 public:
     ValidationError(CallErrorCode code, std::string path, const std::string& problem)
-        : std::runtime_error(path.empty() ? problem : path + ": " + problem), code_(code), path_(std::move(path)) {}
+        : std::runtime_error(path.empty() ? problem : path + ": " + problem),
+          code_(code),
+          path_(std::move(path)) {}
 
     CallErrorCode code() const { return code_; }
     const std::string& path() const { return path_; }

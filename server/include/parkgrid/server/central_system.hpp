@@ -28,9 +28,9 @@ public:
     void admit(const std::string& charger_id, std::function<void(Admission)> done);
     // Creates the session of a connection that completed its handshake; replaces (and closes) an earlier
     // connection of the same charger.
-    std::shared_ptr<ChargerSession> connect(boost::asio::any_io_executor executor, std::weak_ptr<ChargerLink> link,
-                                            const std::string& charger_id, const std::string& remote_address,
-                                            Registration registration);
+    std::shared_ptr<ChargerSession> connect(boost::asio::any_io_executor executor,
+                                            std::weak_ptr<ChargerLink> link, const std::string& charger_id,
+                                            const std::string& remote_address, Registration registration);
     void disconnect(ChargerSession& session, const std::string& why);
     // Closes every charger connection, e.g. with GoingAway on shutdown.
     void close_all(CloseCode code, const std::string& reason);
@@ -40,8 +40,8 @@ public:
     const Config& config() const { return config_; }
 
 private:
-    void log_connection(const std::string& charger_id, const std::string& event, const std::string& remote_address,
-                        std::optional<std::string> detail);
+    void log_connection(const std::string& charger_id, const std::string& event,
+                        const std::string& remote_address, std::optional<std::string> detail);
 
     storage::Database& database_;
     const Config& config_;

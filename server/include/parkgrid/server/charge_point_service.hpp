@@ -14,16 +14,23 @@ namespace parkgrid::server {
 // their storage job has committed.
 class ChargePointService final : public ocpp::ChargePointRequestHandler {
 public:
-    ChargePointService(std::shared_ptr<ChargerState> state, storage::Database& database, const Config& config);
+    ChargePointService(std::shared_ptr<ChargerState> state, storage::Database& database,
+                       const Config& config);
 
     void handle(ocpp::AuthorizeRequest request, ocpp::Responder<ocpp::AuthorizeResponse> responder) override;
-    void handle(ocpp::BootNotificationRequest request, ocpp::Responder<ocpp::BootNotificationResponse> responder) override;
-    void handle(ocpp::DataTransferRequest request, ocpp::Responder<ocpp::DataTransferResponse> responder) override;
+    void handle(ocpp::BootNotificationRequest request,
+                ocpp::Responder<ocpp::BootNotificationResponse> responder) override;
+    void handle(ocpp::DataTransferRequest request,
+                ocpp::Responder<ocpp::DataTransferResponse> responder) override;
     void handle(ocpp::HeartbeatRequest request, ocpp::Responder<ocpp::HeartbeatResponse> responder) override;
-    void handle(ocpp::MeterValuesRequest request, ocpp::Responder<ocpp::MeterValuesResponse> responder) override;
-    void handle(ocpp::StartTransactionRequest request, ocpp::Responder<ocpp::StartTransactionResponse> responder) override;
-    void handle(ocpp::StatusNotificationRequest request, ocpp::Responder<ocpp::StatusNotificationResponse> responder) override;
-    void handle(ocpp::StopTransactionRequest request, ocpp::Responder<ocpp::StopTransactionResponse> responder) override;
+    void handle(ocpp::MeterValuesRequest request,
+                ocpp::Responder<ocpp::MeterValuesResponse> responder) override;
+    void handle(ocpp::StartTransactionRequest request,
+                ocpp::Responder<ocpp::StartTransactionResponse> responder) override;
+    void handle(ocpp::StatusNotificationRequest request,
+                ocpp::Responder<ocpp::StatusNotificationResponse> responder) override;
+    void handle(ocpp::StopTransactionRequest request,
+                ocpp::Responder<ocpp::StopTransactionResponse> responder) override;
     void handle(ocpp::DiagnosticsStatusNotificationRequest request,
                 ocpp::Responder<ocpp::DiagnosticsStatusNotificationResponse> responder) override;
     void handle(ocpp::FirmwareStatusNotificationRequest request,
@@ -32,7 +39,8 @@ public:
                 ocpp::Responder<ocpp::LogStatusNotificationResponse> responder) override;
     void handle(ocpp::SecurityEventNotificationRequest request,
                 ocpp::Responder<ocpp::SecurityEventNotificationResponse> responder) override;
-    void handle(ocpp::SignCertificateRequest request, ocpp::Responder<ocpp::SignCertificateResponse> responder) override;
+    void handle(ocpp::SignCertificateRequest request,
+                ocpp::Responder<ocpp::SignCertificateResponse> responder) override;
     void handle(ocpp::SignedFirmwareStatusNotificationRequest request,
                 ocpp::Responder<ocpp::SignedFirmwareStatusNotificationResponse> responder) override;
 
@@ -40,8 +48,9 @@ private:
     // Runs `job` as a write and, once committed, calls `after_commit` and answers with the job's result;
     // answers InternalError (the charger retries) when the job or its commit fails.
     template <typename Response, typename Job, typename AfterCommit = void (*)(const Response&)>
-    void store_then_respond(Job job, const ocpp::Responder<Response>& responder,
-                            AfterCommit after_commit = [](const Response&) {});
+    void store_then_respond(
+        Job job, const ocpp::Responder<Response>& responder,
+        AfterCommit after_commit = [](const Response&) {});
 
     std::shared_ptr<ChargerState> state_;
     storage::Database& database_;

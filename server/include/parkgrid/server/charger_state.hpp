@@ -22,7 +22,8 @@ inline Registration to_registration(storage::RegistrationStatus status) {
 
 // State of one connected charger shared by its session and its message handler.
 struct ChargerState {
-    ChargerState(std::string charger_id, std::string remote) : id(std::move(charger_id)), remote_address(std::move(remote)) {}
+    ChargerState(std::string charger_id, std::string remote)
+        : id(std::move(charger_id)), remote_address(std::move(remote)) {}
 
     const std::string id;
     const std::string remote_address;

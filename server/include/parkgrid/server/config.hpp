@@ -28,12 +28,14 @@ struct Config {
     UnknownChargerPolicy unknown_chargers = UnknownChargerPolicy::Pending;
     std::chrono::seconds heartbeat_interval{300};
     std::chrono::seconds boot_retry_interval{60};  // "interval" answered to Pending or Rejected chargers
-    std::chrono::seconds future_timestamp_tolerance{180};  // a charging meter's clock may be 3 min off (JJG 1148)
+    std::chrono::seconds future_timestamp_tolerance{
+        180};  // a charging meter's clock may be 3 min off (JJG 1148)
 
     std::size_t max_frame_bytes = 64 * 1024;
-    std::chrono::seconds ping_interval{60};  // WebSocket ping after this much silence; closed after twice as long
-    std::chrono::seconds call_timeout{30};   // server-initiated CALLs
-    std::size_t max_pending_calls = 64;      // queued server-initiated CALLs per charger
+    std::chrono::seconds ping_interval{
+        60};  // WebSocket ping after this much silence; closed after twice as long
+    std::chrono::seconds call_timeout{30};  // server-initiated CALLs
+    std::size_t max_pending_calls = 64;     // queued server-initiated CALLs per charger
     std::chrono::seconds shutdown_grace{5};
 
     std::string admin_ui_dir = "admin-ui";

@@ -24,8 +24,8 @@ struct CallOutcome {
         Error,            // the charger answered with a CALLERROR; see error_code and description
         InvalidResponse,  // the CALLRESULT did not match the response schema
         Timeout,
-        Closed,    // the connection closed before an answer
-        QueueFull, // too many CALLs waiting for this charger; not sent
+        Closed,     // the connection closed before an answer
+        QueueFull,  // too many CALLs waiting for this charger; not sent
     };
     Status status = Status::Result;
     nlohmann::json payload;
@@ -53,8 +53,8 @@ public:
         std::size_t max_pending_requests = 32;  // inbound CALLs waiting while one is being handled
     };
 
-    RpcEndpoint(boost::asio::any_io_executor executor, std::weak_ptr<ChargerLink> link, InboundHandler handler,
-                Options options, std::string charger_id);
+    RpcEndpoint(boost::asio::any_io_executor executor, std::weak_ptr<ChargerLink> link,
+                InboundHandler handler, Options options, std::string charger_id);
 
     // A text frame from the charger.
     void receive(std::string_view frame);

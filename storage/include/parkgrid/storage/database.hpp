@@ -12,9 +12,9 @@
 #include <exception>
 #include <functional>
 #include <future>
-#include <string>
 #include <memory>
 #include <optional>
+#include <string>
 #include <type_traits>
 #include <utility>
 #include <variant>
@@ -128,18 +128,20 @@ auto wait_for(Submit submit, Job job) {
 // Blocking variants for start-up code and tests; they rethrow the job's exception.
 template <typename Job>
 auto write_and_wait(Database& database, Job job) {
-    return detail::wait_for([&](auto j, auto done) { write(database, std::move(j), std::move(done)); }, std::move(job));
+    return detail::wait_for([&](auto j, auto done) { write(database, std::move(j), std::move(done)); },
+                            std::move(job));
 }
 
 template <typename Job>
 auto read_and_wait(Database& database, Job job) {
-    return detail::wait_for([&](auto j, auto done) { read(database, std::move(j), std::move(done)); }, std::move(job));
+    return detail::wait_for([&](auto j, auto done) { read(database, std::move(j), std::move(done)); },
+                            std::move(job));
 }
 
 struct SqliteOptions {
     std::string path;
-    bool durable = true;                 // synchronous=FULL: survive power loss, not only process crashes
-    std::size_t max_batch = 512;         // jobs per group commit
+    bool durable = true;          // synchronous=FULL: survive power loss, not only process crashes
+    std::size_t max_batch = 512;  // jobs per group commit
     std::size_t reader_threads = 1;
     // How long a connection waits for a lock held by another process (a backup, the sqlite3 shell).
     std::chrono::milliseconds busy_timeout{5000};

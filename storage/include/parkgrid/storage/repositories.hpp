@@ -34,7 +34,8 @@ public:
     // Updates the connector's current status and appends to its history.
     virtual void record_status(const StatusRecord& status) = 0;
     virtual std::vector<StatusRecord> connectors(std::string_view charger_id) = 0;
-    virtual std::vector<StatusRecord> status_history(std::string_view charger_id, std::optional<std::int32_t> connector_id,
+    virtual std::vector<StatusRecord> status_history(std::string_view charger_id,
+                                                     std::optional<std::int32_t> connector_id,
                                                      std::size_t limit) = 0;
 };
 
@@ -62,7 +63,8 @@ public:
     virtual std::optional<TransactionRecord> find_same_start(const TransactionStart& start) = 0;
     // Returns the new transaction id: unique, positive and never reused.
     virtual std::int32_t insert(const TransactionStart& start) = 0;
-    virtual std::vector<TransactionRecord> open_on_connector(std::string_view charger_id, std::int32_t connector_id) = 0;
+    virtual std::vector<TransactionRecord> open_on_connector(std::string_view charger_id,
+                                                             std::int32_t connector_id) = 0;
     // Running transactions of this id tag, on any charger.
     virtual std::vector<TransactionRecord> open_for_id_tag(std::string_view id_tag) = 0;
     virtual void record_stop(std::int32_t id, const TransactionStop& stop) = 0;
@@ -85,7 +87,8 @@ public:
     virtual std::vector<ConnectionEvent> connections(std::string_view charger_id, std::size_t limit) = 0;
     virtual void record_anomaly(const AnomalyRecord& anomaly) = 0;
     virtual std::vector<AnomalyRecord> anomalies_for_transaction(std::int32_t transaction_id) = 0;
-    virtual std::vector<AnomalyRecord> anomalies_for_charger(std::string_view charger_id, std::size_t limit) = 0;
+    virtual std::vector<AnomalyRecord> anomalies_for_charger(std::string_view charger_id,
+                                                             std::size_t limit) = 0;
     virtual void record_data_transfer(const DataTransferRecord& transfer) = 0;
 };
 
