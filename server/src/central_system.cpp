@@ -30,7 +30,7 @@ void CentralSystem::admit(const std::string& charger_id, std::function<void(Admi
         });
 }
 
-std::shared_ptr<ChargerSession> CentralSystem::connect(boost::asio::any_io_executor executor,
+std::shared_ptr<ChargerSession> CentralSystem::connect(const boost::asio::any_io_executor& executor,
                                                        std::weak_ptr<ChargerLink> link,
                                                        const std::string& charger_id,
                                                        const std::string& remote_address,
@@ -76,7 +76,7 @@ void CentralSystem::log_connection(const std::string& charger_id, const std::str
             repositories.events().record_connection(record);
             repositories.chargers().touch(record.charger_id, record.at);  // no-op for unregistered identities
         },
-        [charger_id](storage::Outcome<storage::detail::Unit> outcome) {
+        [charger_id](const storage::Outcome<storage::detail::Unit>& outcome) {
             if (!outcome.ok()) {
                 log::error("could not log connection event", {{"charger", charger_id}});
             }

@@ -146,7 +146,7 @@ void ChargePointService::handle(ocpp::HeartbeatRequest, ocpp::Responder<ocpp::He
         [charger_id = state_->id](Repositories& repositories) {
             repositories.chargers().touch(charger_id, now());
         },
-        [](storage::Outcome<storage::detail::Unit>) {});
+        [](const storage::Outcome<storage::detail::Unit>&) {});
 }
 
 void ChargePointService::handle(ocpp::AuthorizeRequest request,
@@ -359,8 +359,7 @@ void ChargePointService::handle(ocpp::DataTransferRequest request,
     // No vendor extensions are implemented; the exchange is kept so that operators can see what chargers try.
     store_then_respond(
         [charger_id = state_->id, request](Repositories& repositories) {
-            const ocpp::DataTransferResponse response{ocpp::DataTransferStatus::UnknownVendorId,
-                                                      std::nullopt};
+            ocpp::DataTransferResponse response{ocpp::DataTransferStatus::UnknownVendorId, std::nullopt};
             repositories.events().record_data_transfer(storage::DataTransferRecord{
                 charger_id, request.vendor_id.str(), to_optional_string(request.message_id), request.data,
                 std::string(ocpp::to_string(response.status)), now()});

@@ -10,12 +10,12 @@ namespace parkgrid::server {
 ChargerSession::ChargerSession(boost::asio::any_io_executor executor, std::weak_ptr<ChargerLink> link,
                                std::shared_ptr<ChargerState> state, storage::Database& database,
                                const Config& config)
-    : executor_(executor),
-      link_(link),
+    : executor_(std::move(executor)),
+      link_(std::move(link)),
       state_(std::move(state)),
       service_(state_, database, config),
       endpoint_(std::make_shared<RpcEndpoint>(
-          executor, link,
+          executor_, link_,
           [this](const ocpp::Call& call, const ocpp::ReplySink& reply) { on_call(call, reply); },
           RpcEndpoint::Options{std::chrono::duration_cast<std::chrono::milliseconds>(config.call_timeout),
                                config.max_pending_calls},

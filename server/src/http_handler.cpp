@@ -64,7 +64,7 @@ void HttpHandler::handle(HttpRequest request, HttpReply reply) {
 }
 
 void HttpHandler::handle_api(HttpRequest request, HttpReply reply) {
-    constexpr std::string_view kBearer = "Bearer ";
+    static constexpr std::string_view kBearer = "Bearer ";
     if (!request.authorization.starts_with(kBearer) || request.authorization.size() == kBearer.size()) {
         reply(api::error_response(
             api::ApiError(401, "unauthorized", "an API token is required: Authorization: Bearer <token>")));

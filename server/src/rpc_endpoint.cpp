@@ -18,12 +18,12 @@ std::string next_unique_id() {
 
 RpcEndpoint::RpcEndpoint(boost::asio::any_io_executor executor, std::weak_ptr<ChargerLink> link,
                          InboundHandler handler, Options options, std::string charger_id)
-    : executor_(executor),
+    : executor_(std::move(executor)),
       link_(std::move(link)),
       handler_(std::move(handler)),
       options_(options),
       charger_id_(std::move(charger_id)),
-      call_timer_(executor) {}
+      call_timer_(executor_) {}
 
 void RpcEndpoint::receive(std::string_view text) {
     auto frame = ocpp::parse_frame(text);

@@ -28,7 +28,7 @@ public:
     void admit(const std::string& charger_id, std::function<void(Admission)> done);
     // Creates the session of a connection that completed its handshake; replaces (and closes) an earlier
     // connection of the same charger.
-    std::shared_ptr<ChargerSession> connect(boost::asio::any_io_executor executor,
+    std::shared_ptr<ChargerSession> connect(const boost::asio::any_io_executor& executor,
                                             std::weak_ptr<ChargerLink> link, const std::string& charger_id,
                                             const std::string& remote_address, Registration registration);
     void disconnect(ChargerSession& session, const std::string& why);

@@ -31,7 +31,7 @@ struct Config {
     std::chrono::seconds future_timestamp_tolerance{
         180};  // a charging meter's clock may be 3 min off (JJG 1148)
 
-    std::size_t max_frame_bytes = 64 * 1024;
+    std::size_t max_frame_bytes = std::size_t{64} * 1024;
     std::chrono::seconds ping_interval{
         60};  // WebSocket ping after this much silence; closed after twice as long
     std::chrono::seconds call_timeout{30};  // server-initiated CALLs
