@@ -4,7 +4,7 @@
 #include <fstream>
 #include <sstream>
 
-#include "api/api_tokens.hpp"
+#include "api/authenticator.hpp"
 #include "api/routes.hpp"
 #include "api/storage_reply.hpp"
 #include "parkgrid/server/log.hpp"
@@ -44,7 +44,9 @@ std::string_view path_of(std::string_view target) {
 }  // namespace
 
 HttpHandler::HttpHandler(CentralSystem& central_system)
-    : central_system_(central_system), router_(std::make_unique<api::Router>()) {
+    : central_system_(central_system),
+      authenticator_(std::make_unique<api::Authenticator>(central_system.database())),
+      router_(std::make_unique<api::Router>()) {
     api::add_charger_routes(*router_, central_system_);
     api::add_id_tag_routes(*router_, central_system_.database());
     api::add_transaction_routes(*router_, central_system_.database());
@@ -64,30 +66,14 @@ void HttpHandler::handle(HttpRequest request, HttpReply reply) {
 }
 
 void HttpHandler::handle_api(HttpRequest request, HttpReply reply) {
-    static constexpr std::string_view kBearer = "Bearer ";
-    if (!request.authorization.starts_with(kBearer) || request.authorization.size() == kBearer.size()) {
-        reply(api::error_response(
-            api::ApiError(401, "unauthorized", "an API token is required: Authorization: Bearer <token>")));
-        return;
-    }
-    const auto token_hash = api::hash_token(std::string_view(request.authorization).substr(kBearer.size()));
-    storage::read(
-        central_system_.database(),
-        [token_hash](storage::Repositories& repositories) {
-            return repositories.api_tokens().find_by_hash(token_hash);
-        },
-        [this, request = std::move(request),
-         reply = std::move(reply)](storage::Outcome<std::optional<storage::ApiTokenRecord>> outcome) mutable {
-            if (!outcome.ok()) {
-                api::reply_storage_failure(reply, outcome.error());
+    const auto& authenticator = *authenticator_;
+    authenticator.authenticate(
+        request, [this, request, reply](std::optional<Principal> principal, HttpResponse refusal) mutable {
+            if (!principal) {
+                reply(std::move(refusal));
                 return;
             }
-            if (!outcome.value()) {
-                log::warn("API request with an unknown token", {{"remote", request.remote_address}});
-                reply(api::error_response(api::ApiError(401, "unauthorized", "the API token is not valid")));
-                return;
-            }
-            router_->route(std::move(request), reply);
+            router_->route(std::move(request), std::move(*principal), reply);
         });
 }
 

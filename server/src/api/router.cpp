@@ -65,7 +65,7 @@ nlohmann::json ApiRequest::json_body() const {
 }
 
 void Router::add(std::string method, std::string_view pattern, RouteHandler handler) {
-    Route route{std::move(method), {}, std::move(handler)};
+    Route route{std::move(method), std::string(pattern), {}, std::move(handler)};
     // Patterns are literal paths (no escapes), so splitting on '/' is exact.
     while (!pattern.empty()) {
         pattern.remove_prefix(1);  // the leading '/'
@@ -76,7 +76,15 @@ void Router::add(std::string method, std::string_view pattern, RouteHandler hand
     routes_.push_back(std::move(route));
 }
 
-void Router::route(HttpRequest request, const HttpReply& reply) const {
+std::vector<Router::RouteInfo> Router::routes() const {
+    std::vector<RouteInfo> out;
+    for (const auto& route : routes_) {
+        out.push_back({route.method, route.pattern});
+    }
+    return out;
+}
+
+void Router::route(HttpRequest request, Principal principal, const HttpReply& reply) const {
     const auto url = boost::urls::parse_origin_form(request.target);
     if (!url) {
         reply(error_response(ApiError(400, "invalid_target", "the request target is not a valid URL path")));
@@ -112,7 +120,8 @@ void Router::route(HttpRequest request, const HttpReply& reply) const {
             query.emplace(param.key, param.value);
         }
         try {
-            route.handler(ApiRequest(std::move(request), std::move(params), std::move(query)), reply);
+            route.handler(ApiRequest(std::move(request), std::move(principal), std::move(params), std::move(query)),
+                          reply);
         } catch (const ApiError& error) {
             reply(error_response(error));
         } catch (const std::exception& e) {

@@ -10,6 +10,7 @@
 
 #include "api_error.hpp"
 #include "parkgrid/server/http_types.hpp"
+#include "parkgrid/server/principal.hpp"
 #include "parkgrid/storage/timestamp.hpp"
 
 namespace parkgrid::server::api {
@@ -17,11 +18,16 @@ namespace parkgrid::server::api {
 // A request matched to a route: decoded path parameters and query, and the body.
 class ApiRequest {
 public:
-    ApiRequest(HttpRequest http, std::vector<std::string> path_params,
+    ApiRequest(HttpRequest http, Principal principal, std::vector<std::string> path_params,
                std::multimap<std::string, std::string> query)
-        : http_(std::move(http)), path_params_(std::move(path_params)), query_(std::move(query)) {}
+        : http_(std::move(http)),
+          principal_(std::move(principal)),
+          path_params_(std::move(path_params)),
+          query_(std::move(query)) {}
 
     const HttpRequest& http() const { return http_; }
+    // Who is asking; every /api route is authenticated before it is routed.
+    const Principal& principal() const { return principal_; }
     // The n-th "{...}" segment of the route pattern, percent-decoded.
     const std::string& path_param(std::size_t index) const { return path_params_.at(index); }
     std::optional<std::string> query(const std::string& name) const;
@@ -34,6 +40,7 @@ public:
 
 private:
     HttpRequest http_;
+    Principal principal_;
     std::vector<std::string> path_params_;
     std::multimap<std::string, std::string> query_;
 };
@@ -53,11 +60,19 @@ public:
     // `pattern` is a path whose "{name}" segments match any single segment, e.g. "/api/v1/chargers/{id}".
     void add(std::string method, std::string_view pattern, RouteHandler handler);
     // 404 when no pattern matches the path, 405 when one does but not for this method.
-    void route(HttpRequest request, const HttpReply& reply) const;
+    void route(HttpRequest request, Principal principal, const HttpReply& reply) const;
+
+    struct RouteInfo {
+        std::string method;
+        std::string pattern;
+    };
+    // Every route, for the API description and its test.
+    std::vector<RouteInfo> routes() const;
 
 private:
     struct Route {
         std::string method;
+        std::string pattern;
         std::vector<std::string> segments;  // literal, or "{...}" for a parameter
         RouteHandler handler;
     };

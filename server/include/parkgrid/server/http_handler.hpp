@@ -8,8 +8,9 @@
 namespace parkgrid::server {
 
 namespace api {
+class Authenticator;
 class Router;
-}
+}  // namespace api
 
 // Everything served over plain HTTP on the listening port: /healthz, the REST API under /api (bearer
 // tokens), and the admin UI's static files.
@@ -26,6 +27,7 @@ private:
     void handle_static(const HttpRequest& request, const HttpReply& reply) const;
 
     CentralSystem& central_system_;
+    std::unique_ptr<api::Authenticator> authenticator_;
     std::unique_ptr<api::Router> router_;
 };
 
