@@ -16,6 +16,7 @@ struct ActionEntry {
     std::string_view action;
     Initiator initiator;
     DispatchFunction dispatch;           // null unless a charge point may send the action
+    ValidateFunction validate_request;   // the payload, before the central system sends it
     ValidateFunction validate_response;  // the charge point's answer, for actions the central system sends
 };
 
@@ -32,6 +33,11 @@ void dispatch_request(const Call& call, ChargePointRequestHandler& handler, cons
 }
 
 template <Request T>
+void validate_request_of(const nlohmann::json& payload) {
+    decode<T>(payload);
+}
+
+template <Request T>
 void validate_response_of(const nlohmann::json& payload) {
     decode<typename T::Response>(payload);
 }
@@ -42,7 +48,7 @@ constexpr ActionEntry entry_for() {
     if constexpr (T::initiator != Initiator::CentralSystem) {
         dispatch = &dispatch_request<T>;
     }
-    return ActionEntry{T::action, T::initiator, dispatch, &validate_response_of<T>};
+    return ActionEntry{T::action, T::initiator, dispatch, &validate_request_of<T>, &validate_response_of<T>};
 }
 
 template <typename... Requests>
@@ -86,6 +92,14 @@ void dispatch(const Call& call, ChargePointRequestHandler& handler, const ReplyS
     } else {
         entry->dispatch(call, handler, sink);
     }
+}
+
+void validate_request(std::string_view action, const nlohmann::json& payload) {
+    const auto* entry = find(action);
+    if (entry == nullptr) {
+        throw std::invalid_argument("unknown OCPP action '" + std::string(action) + "'");
+    }
+    entry->validate_request(payload);
 }
 
 void validate_response(std::string_view action, const nlohmann::json& payload) {

@@ -111,6 +111,21 @@ TEST_F(DispatcherTest, ValidatesChargePointAnswersToCentralSystemCalls) {
     EXPECT_THROW(validate_response("Teleport", nlohmann::json::object()), std::invalid_argument);
 }
 
+TEST_F(DispatcherTest, ValidatesRequestsBeforeTheCentralSystemSendsThem) {
+    EXPECT_NO_THROW(validate_request("RemoteStartTransaction", {{"idTag", "CARD-1"}, {"connectorId", 1}}));
+    try {
+        validate_request("RemoteStartTransaction", {{"connectorId", 1}});
+        FAIL();
+    } catch (const ValidationError& error) {
+        EXPECT_EQ(error.code(), CallErrorCode::OccurenceConstraintViolation);
+        EXPECT_EQ(error.path(), "idTag");
+    }
+    EXPECT_TRUE(is_sendable_by_central_system("Reset"));
+    EXPECT_TRUE(is_sendable_by_central_system("DataTransfer"));
+    EXPECT_FALSE(is_sendable_by_central_system("Heartbeat"));
+    EXPECT_FALSE(is_sendable_by_central_system("Teleport"));
+}
+
 TEST(ResponderTest, AnswersOnceAndReportsWhenNothingWasAnswered) {
     std::vector<std::string> frames;
     {

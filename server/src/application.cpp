@@ -58,7 +58,7 @@ int run_application(const Config& config) {
     const std::size_t threads =
         config.threads ? config.threads : std::max(1u, std::thread::hardware_concurrency());
     net::io_context io_context(static_cast<int>(threads));
-    CentralSystem central_system(*database, config);
+    CentralSystem central_system(io_context.get_executor(), *database, config);
     HttpHandler http_handler(central_system);
     HttpServer server(io_context, central_system, http_handler, config);
     const Endpoint bound = server.start();

@@ -12,8 +12,9 @@ Registration registration_of(const std::optional<storage::ChargerRecord>& charge
 
 }  // namespace
 
-CentralSystem::CentralSystem(storage::Database& database, const Config& config)
-    : database_(database), config_(config) {}
+CentralSystem::CentralSystem(boost::asio::any_io_executor executor, storage::Database& database,
+                             const Config& config)
+    : executor_(std::move(executor)), database_(database), config_(config) {}
 
 void CentralSystem::admit(const std::string& charger_id, std::function<void(Admission)> done) {
     storage::read(
@@ -37,9 +38,10 @@ std::shared_ptr<ChargerSession> CentralSystem::connect(const boost::asio::any_io
                                                        Registration registration) {
     auto state = std::make_shared<ChargerState>(charger_id, remote_address);
     state->registration = registration;
-    auto session = std::make_shared<ChargerSession>(executor, std::move(link), state, database_, config_);
+    auto session = std::make_shared<ChargerSession>(executor, std::move(link), state, database_, events_, config_);
     log::info("charger connected", {{"charger", charger_id}, {"remote", remote_address}});
     log_connection(charger_id, "connected", remote_address, std::nullopt);
+    events_.publish("charger.connected", charger_id, {{"remoteAddress", remote_address}});
     if (auto replaced = registry_.add(session)) {
         log::warn("charger connection replaced by a new one", {{"charger", charger_id},
                                                                {"remote", replaced->state().remote_address},
@@ -58,6 +60,7 @@ void CentralSystem::disconnect(ChargerSession& session, const std::string& why) 
     log::info("charger disconnected",
               {{"charger", state.id}, {"remote", state.remote_address}, {"reason", why}});
     log_connection(state.id, "disconnected", state.remote_address, why);
+    events_.publish("charger.disconnected", state.id, {{"reason", why}});
 }
 
 void CentralSystem::close_all(CloseCode code, const std::string& reason) {

@@ -77,16 +77,20 @@ void store_meter_values(Repositories& repositories, const std::vector<ocpp::Mete
 }  // namespace
 
 ChargePointService::ChargePointService(std::shared_ptr<ChargerState> state, storage::Database& database,
-                                       const Config& config)
-    : state_(std::move(state)), database_(database), config_(config) {}
+                                       EventBus& event_bus, const Config& config)
+    : state_(std::move(state)), database_(database), event_bus_(event_bus), config_(config) {}
 
 template <typename Response, typename Job, typename AfterCommit>
 void ChargePointService::store_then_respond(Job job, const ocpp::Responder<Response>& responder,
                                             AfterCommit after_commit) {
+    auto events = std::make_shared<PendingEvents>(event_bus_);
     storage::write(
-        database_, std::move(job),
-        [responder, after_commit, charger_id = state_->id](storage::Outcome<Response> outcome) {
+        database_,
+        [job = std::move(job), events](Repositories& repositories) { return job(repositories, *events); },
+        [responder, after_commit, events, &event_bus = event_bus_,
+         charger_id = state_->id](storage::Outcome<Response> outcome) {
             if (outcome.ok()) {
+                events->publish(event_bus, charger_id);
                 after_commit(outcome.value());
                 responder.respond(outcome.value());
                 return;
@@ -108,7 +112,7 @@ void ChargePointService::handle(ocpp::BootNotificationRequest request,
     store_then_respond(
         [charger_id = state_->id, info = to_boot_info(request), policy = config_.unknown_chargers,
          heartbeat = config_.heartbeat_interval,
-         retry = config_.boot_retry_interval](Repositories& repositories) {
+         retry = config_.boot_retry_interval](Repositories& repositories, PendingEvents& events) {
             const Timestamp at = now();
             auto& chargers = repositories.chargers();
             Registration registration = Registration::Unregistered;
@@ -128,6 +132,9 @@ void ChargePointService::handle(ocpp::BootNotificationRequest request,
             response.current_time = ocpp::DateTime::now().truncated_to_seconds();
             response.interval = static_cast<std::int32_t>(
                 (registration == Registration::Accepted ? heartbeat : retry).count());
+            events.add("charger.booted", {{"status", ocpp::to_string(response.status)},
+                                          {"chargePointVendor", info.vendor},
+                                          {"chargePointModel", info.model}});
             return response;
         },
         responder,
@@ -171,7 +178,7 @@ void ChargePointService::handle(ocpp::StartTransactionRequest request,
                                 ocpp::Responder<ocpp::StartTransactionResponse> responder) {
     const auto tolerance = config_.future_timestamp_tolerance;
     store_then_respond(
-        [charger_id = state_->id, request, tolerance](Repositories& repositories) {
+        [charger_id = state_->id, request, tolerance](Repositories& repositories, PendingEvents& events) {
             const Timestamp received_at = now();
             storage::TransactionStart start;
             start.charger_id = charger_id;
@@ -218,6 +225,13 @@ void ChargePointService::handle(ocpp::StartTransactionRequest request,
                                    " is ahead of the central system clock",
                                received_at);
             }
+            events.add("transaction.started", {{"transactionId", transaction_id},
+                                               {"connectorId", start.connector_id},
+                                               {"idTag", start.id_tag},
+                                               {"meterStart", start.meter_start},
+                                               {"timestamp", request.timestamp.to_rfc3339()},
+                                               {"authorizationStatus", start.authorization_status},
+                                               {"reservationId", request.reservation_id ? nlohmann::json(*request.reservation_id) : nlohmann::json()}});
             return ocpp::StartTransactionResponse{info, transaction_id};
         },
         responder);
@@ -227,7 +241,7 @@ void ChargePointService::handle(ocpp::StopTransactionRequest request,
                                 ocpp::Responder<ocpp::StopTransactionResponse> responder) {
     const auto tolerance = config_.future_timestamp_tolerance;
     store_then_respond(
-        [charger_id = state_->id, request, tolerance](Repositories& repositories) {
+        [charger_id = state_->id, request, tolerance](Repositories& repositories, PendingEvents& events) {
             const Timestamp received_at = now();
             ocpp::StopTransactionResponse response;
             if (request.id_tag) {
@@ -303,6 +317,12 @@ void ChargePointService::handle(ocpp::StopTransactionRequest request,
                                    " is ahead of the central system clock",
                                received_at);
             }
+            events.add("transaction.stopped", {{"transactionId", transaction->id},
+                                               {"connectorId", transaction->start.connector_id},
+                                               {"meterStop", stop.meter_stop},
+                                               {"energyWh", stop.meter_stop - transaction->start.meter_start},
+                                               {"timestamp", request.timestamp.to_rfc3339()},
+                                               {"reason", stop.reason.value_or("Local")}});
             return response;
         },
         responder);
@@ -311,7 +331,7 @@ void ChargePointService::handle(ocpp::StopTransactionRequest request,
 void ChargePointService::handle(ocpp::MeterValuesRequest request,
                                 ocpp::Responder<ocpp::MeterValuesResponse> responder) {
     store_then_respond(
-        [charger_id = state_->id, request](Repositories& repositories) {
+        [charger_id = state_->id, request](Repositories& repositories, PendingEvents& events) {
             const Timestamp received_at = now();
             std::optional<std::int32_t> transaction_id;
             if (request.transaction_id) {
@@ -327,6 +347,11 @@ void ChargePointService::handle(ocpp::MeterValuesRequest request,
             }
             store_meter_values(repositories, request.meter_value, charger_id, request.connector_id,
                                transaction_id, "MeterValues", received_at);
+            if (events.wanted("meter_values")) {
+                events.add("meter_values", {{"connectorId", request.connector_id},
+                                            {"transactionId", transaction_id ? nlohmann::json(*transaction_id) : nlohmann::json()},
+                                            {"meterValue", ocpp::encode(request.meter_value)}});
+            }
             return ocpp::MeterValuesResponse{};
         },
         responder);
@@ -335,7 +360,7 @@ void ChargePointService::handle(ocpp::MeterValuesRequest request,
 void ChargePointService::handle(ocpp::StatusNotificationRequest request,
                                 ocpp::Responder<ocpp::StatusNotificationResponse> responder) {
     store_then_respond(
-        [charger_id = state_->id, request](Repositories& repositories) {
+        [charger_id = state_->id, request](Repositories& repositories, PendingEvents& events) {
             storage::StatusRecord status;
             status.charger_id = charger_id;
             status.connector_id = request.connector_id;
@@ -349,6 +374,10 @@ void ChargePointService::handle(ocpp::StatusNotificationRequest request,
             }
             status.received_at = now();
             repositories.chargers().record_status(status);
+            events.add("connector.status", {{"connectorId", status.connector_id},
+                                            {"status", status.status},
+                                            {"errorCode", status.error_code},
+                                            {"info", status.info ? nlohmann::json(*status.info) : nlohmann::json()}});
             return ocpp::StatusNotificationResponse{};
         },
         responder);
@@ -358,7 +387,7 @@ void ChargePointService::handle(ocpp::DataTransferRequest request,
                                 ocpp::Responder<ocpp::DataTransferResponse> responder) {
     // No vendor extensions are implemented; the exchange is kept so that operators can see what chargers try.
     store_then_respond(
-        [charger_id = state_->id, request](Repositories& repositories) {
+        [charger_id = state_->id, request](Repositories& repositories, PendingEvents&) {
             ocpp::DataTransferResponse response{ocpp::DataTransferStatus::UnknownVendorId, std::nullopt};
             repositories.events().record_data_transfer(storage::DataTransferRecord{
                 charger_id, request.vendor_id.str(), to_optional_string(request.message_id), request.data,
@@ -372,8 +401,9 @@ void ChargePointService::handle(ocpp::DiagnosticsStatusNotificationRequest reque
                                 ocpp::Responder<ocpp::DiagnosticsStatusNotificationResponse> responder) {
     store_then_respond(
         [charger_id = state_->id,
-         status = std::string(ocpp::to_string(request.status))](Repositories& repositories) {
+         status = std::string(ocpp::to_string(request.status))](Repositories& repositories, PendingEvents& events) {
             repositories.chargers().record_diagnostics_status(charger_id, status, now());
+            events.add("diagnostics.status", {{"status", status}});
             return ocpp::DiagnosticsStatusNotificationResponse{};
         },
         responder);
@@ -383,8 +413,9 @@ void ChargePointService::handle(ocpp::FirmwareStatusNotificationRequest request,
                                 ocpp::Responder<ocpp::FirmwareStatusNotificationResponse> responder) {
     store_then_respond(
         [charger_id = state_->id,
-         status = std::string(ocpp::to_string(request.status))](Repositories& repositories) {
+         status = std::string(ocpp::to_string(request.status))](Repositories& repositories, PendingEvents& events) {
             repositories.chargers().record_firmware_status(charger_id, status, now());
+            events.add("firmware.status", {{"status", status}});
             return ocpp::FirmwareStatusNotificationResponse{};
         },
         responder);

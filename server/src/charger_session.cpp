@@ -9,11 +9,11 @@ namespace parkgrid::server {
 
 ChargerSession::ChargerSession(boost::asio::any_io_executor executor, std::weak_ptr<ChargerLink> link,
                                std::shared_ptr<ChargerState> state, storage::Database& database,
-                               const Config& config)
+                               EventBus& event_bus, const Config& config)
     : executor_(std::move(executor)),
       link_(std::move(link)),
       state_(std::move(state)),
-      service_(state_, database, config),
+      service_(state_, database, event_bus, config),
       endpoint_(std::make_shared<RpcEndpoint>(
           executor_, link_,
           [this](const ocpp::Call& call, const ocpp::ReplySink& reply) { on_call(call, reply); },

@@ -6,7 +6,9 @@
 #include <string>
 
 #include "parkgrid/server/charger_registry.hpp"
+#include "parkgrid/server/command_service.hpp"
 #include "parkgrid/server/config.hpp"
+#include "parkgrid/server/event_bus.hpp"
 #include "parkgrid/storage/database.hpp"
 
 namespace parkgrid::server {
@@ -23,7 +25,8 @@ struct Admission {
 // connected chargers and logs their connections.
 class CentralSystem {
 public:
-    CentralSystem(storage::Database& database, const Config& config);
+    // `executor` runs the central system's own timers (e.g. waiting for a remotely started transaction).
+    CentralSystem(boost::asio::any_io_executor executor, storage::Database& database, const Config& config);
 
     void admit(const std::string& charger_id, std::function<void(Admission)> done);
     // Creates the session of a connection that completed its handshake; replaces (and closes) an earlier
@@ -36,6 +39,9 @@ public:
     void close_all(CloseCode code, const std::string& reason);
 
     ChargerRegistry& registry() { return registry_; }
+    EventBus& events() { return events_; }
+    CommandService& commands() { return commands_; }
+    const boost::asio::any_io_executor& executor() const { return executor_; }
     storage::Database& database() { return database_; }
     const Config& config() const { return config_; }
 
@@ -43,9 +49,12 @@ private:
     void log_connection(const std::string& charger_id, const std::string& event,
                         const std::string& remote_address, std::optional<std::string> detail);
 
+    boost::asio::any_io_executor executor_;
     storage::Database& database_;
     const Config& config_;
     ChargerRegistry registry_;
+    EventBus events_;
+    CommandService commands_{registry_, database_, events_};
 };
 
 }  // namespace parkgrid::server

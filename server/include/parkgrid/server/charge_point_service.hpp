@@ -5,6 +5,8 @@
 #include "parkgrid/ocpp/charge_point_request_handler.hpp"
 #include "parkgrid/server/charger_state.hpp"
 #include "parkgrid/server/config.hpp"
+#include "parkgrid/server/event_bus.hpp"
+#include "parkgrid/server/pending_events.hpp"
 #include "parkgrid/storage/database.hpp"
 
 namespace parkgrid::server {
@@ -14,7 +16,7 @@ namespace parkgrid::server {
 // their storage job has committed.
 class ChargePointService final : public ocpp::ChargePointRequestHandler {
 public:
-    ChargePointService(std::shared_ptr<ChargerState> state, storage::Database& database,
+    ChargePointService(std::shared_ptr<ChargerState> state, storage::Database& database, EventBus& event_bus,
                        const Config& config);
 
     void handle(ocpp::AuthorizeRequest request, ocpp::Responder<ocpp::AuthorizeResponse> responder) override;
@@ -45,8 +47,9 @@ public:
                 ocpp::Responder<ocpp::SignedFirmwareStatusNotificationResponse> responder) override;
 
 private:
-    // Runs `job` as a write and, once committed, calls `after_commit` and answers with the job's result;
-    // answers InternalError (the charger retries) when the job or its commit fails.
+    // Runs `job(repositories, events)` as a write and, once committed, publishes the events it collected,
+    // calls `after_commit` and answers with the job's result; answers InternalError (the charger retries)
+    // when the job or its commit fails, and then publishes nothing.
     template <typename Response, typename Job, typename AfterCommit = void (*)(const Response&)>
     void store_then_respond(
         Job job, const ocpp::Responder<Response>& responder,
@@ -54,6 +57,7 @@ private:
 
     std::shared_ptr<ChargerState> state_;
     storage::Database& database_;
+    EventBus& event_bus_;
     const Config& config_;
 };
 

@@ -17,7 +17,8 @@ namespace parkgrid::server {
 class ChargerSession : public std::enable_shared_from_this<ChargerSession> {
 public:
     ChargerSession(boost::asio::any_io_executor executor, std::weak_ptr<ChargerLink> link,
-                   std::shared_ptr<ChargerState> state, storage::Database& database, const Config& config);
+                   std::shared_ptr<ChargerState> state, storage::Database& database, EventBus& event_bus,
+                   const Config& config);
 
     const ChargerState& state() const { return *state_; }
     std::shared_ptr<ChargerState> shared_state() const { return state_; }
