@@ -16,6 +16,7 @@ inline constexpr std::string_view kForeignTransaction =
 inline constexpr std::string_view kConflictingStop = "conflicting_stop";  // second, different stop
 inline constexpr std::string_view kMeterStopBelowStart = "meter_stop_below_start";
 inline constexpr std::string_view kStopBeforeStart = "stop_before_start";
+inline constexpr std::string_view kUnknownReservation = "unknown_reservation";  // reservationId not open here
 inline constexpr std::string_view kTimestampInFuture = "timestamp_in_future";
 
 }  // namespace parkgrid::server::anomaly

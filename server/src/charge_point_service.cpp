@@ -213,6 +213,13 @@ void ChargePointService::handle(ocpp::StartTransactionRequest request,
                                    std::to_string(start.connector_id) + " before this one was stopped",
                                received_at);
             }
+            if (request.reservation_id &&
+                !repositories.reservations().mark_used(*request.reservation_id, charger_id, transaction_id, received_at)) {
+                record_anomaly(repositories, charger_id, transaction_id, anomaly::kUnknownReservation,
+                               "StartTransaction names reservation " + std::to_string(*request.reservation_id) +
+                                   ", which is not an open reservation of this charger",
+                               received_at);
+            }
             if (info.status != ocpp::AuthorizationStatus::Accepted) {
                 record_anomaly(
                     repositories, charger_id, transaction_id, anomaly::kStartNotAuthorized,

@@ -17,3 +17,25 @@ CREATE TABLE command_log (
     completed_at      INTEGER
 ) STRICT;
 CREATE INDEX command_log_by_charger ON command_log (charger_id, requested_at);
+
+-- Reservations of a connector (0: any connector of the charger) for an id tag until a time. The id is the
+-- OCPP reservationId, so it stays a positive 32-bit integer.
+CREATE TABLE reservations (
+    id             INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT CHECK (id BETWEEN 1 AND 2147483647),
+    charger_id     TEXT    NOT NULL REFERENCES chargers (id),
+    connector_id   INTEGER NOT NULL CHECK (connector_id >= 0),
+    id_tag         TEXT    NOT NULL COLLATE NOCASE,
+    parent_id_tag  TEXT    COLLATE NOCASE,
+    expiry_date    INTEGER NOT NULL,
+    -- requested: sent, not yet accepted; active; used (by a StartTransaction); cancelled; expired;
+    -- rejected (the charger said Faulted, Occupied, Rejected or Unavailable); failed (no answer)
+    status         TEXT    NOT NULL CHECK (status IN ('requested', 'active', 'used', 'cancelled', 'expired',
+                                                     'rejected', 'failed')),
+    charger_status TEXT,   -- the ReserveNow answer, e.g. Occupied
+    transaction_id INTEGER REFERENCES transactions (id),
+    created_by     TEXT    NOT NULL,
+    created_at     INTEGER NOT NULL,
+    updated_at     INTEGER NOT NULL
+) STRICT;
+CREATE INDEX reservations_by_charger ON reservations (charger_id, created_at);
+CREATE INDEX reservations_active ON reservations (expiry_date) WHERE status = 'active';

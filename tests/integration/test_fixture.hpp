@@ -2,12 +2,25 @@
 
 #include <gtest/gtest.h>
 
+#include <chrono>
+#include <ctime>
 #include <memory>
+#include <string>
 
 #include "csms_process.hpp"
 #include "ocpp_test_client.hpp"
 
 namespace parkgrid::testing {
+
+// An RFC 3339 UTC time `offset` from now, for fields that must lie in the future.
+inline std::string ocpp_time_in(std::chrono::seconds offset) {
+    const std::time_t at = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now() + offset);
+    std::tm utc{};
+    gmtime_r(&at, &utc);
+    char text[32];
+    std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &utc);
+    return text;
+}
 
 // Starts csms on a fresh database for each test; helpers for the REST API and connected chargers.
 class CsmsTest : public ::testing::Test {

@@ -2,6 +2,10 @@
 
 namespace parkgrid::server::api {
 
+std::optional<std::int64_t> institution_of(const storage::ChargerRecord&) {
+    return std::nullopt;  // sites and institutions arrive with the organisation model
+}
+
 storage::ChargerRecord require_charger(storage::Repositories& repositories, const Principal& principal,
                                        const std::string& id) {
     auto charger = repositories.chargers().find(id);
@@ -9,8 +13,7 @@ storage::ChargerRecord require_charger(storage::Repositories& repositories, cons
     if (!charger) {
         throw ApiError::not_found(what);
     }
-    // Chargers reach an institution through their site (organisation model); until assigned, the admin's.
-    require_visible(principal, std::nullopt, what);
+    require_visible(principal, institution_of(*charger), what);
     return std::move(*charger);
 }
 

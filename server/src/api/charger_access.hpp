@@ -10,6 +10,9 @@
 
 namespace parkgrid::server::api {
 
+// The institution a charger belongs to through its site; nullopt while it is assigned to none.
+std::optional<std::int64_t> institution_of(const storage::ChargerRecord& charger);
+
 // The charger `id` as `principal` may see it: 404 when it does not exist or lies outside the caller's
 // institutions (a charger that belongs to no site is the admin's).
 storage::ChargerRecord require_charger(storage::Repositories& repositories, const Principal& principal,

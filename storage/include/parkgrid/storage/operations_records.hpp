@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -30,6 +31,29 @@ struct CommandCompletion {
     std::optional<std::string> error_code;
     std::optional<std::string> error_description;
     Timestamp completed_at{};
+};
+
+struct ReservationRecord {
+    std::int32_t id = 0;
+    std::string charger_id;
+    std::int32_t connector_id = 0;
+    std::string id_tag;
+    std::optional<std::string> parent_id_tag;
+    Timestamp expiry_date{};
+    std::string status = "requested";
+    std::optional<std::string> charger_status;
+    std::optional<std::int32_t> transaction_id;
+    std::string created_by;
+    Timestamp created_at{};
+    Timestamp updated_at{};
+};
+
+struct ReservationFilter {
+    std::optional<std::string> charger_id;
+    std::optional<std::string> id_tag;
+    std::optional<std::string> status;
+    std::size_t limit = 100;
+    std::size_t offset = 0;
 };
 
 }  // namespace parkgrid::storage

@@ -1,0 +1,40 @@
+#include "parkgrid/server/housekeeping.hpp"
+
+#include "parkgrid/ocpp/date_time.hpp"
+#include "parkgrid/server/log.hpp"
+
+namespace parkgrid::server {
+
+void Housekeeping::start() {
+    run_once();
+    schedule();
+}
+
+void Housekeeping::stop() {
+    timer_.cancel();
+}
+
+void Housekeeping::schedule() {
+    timer_.expires_after(interval_);
+    timer_.async_wait([weak = weak_from_this()](boost::system::error_code ec) {
+        if (auto self = weak.lock(); self && !ec) {
+            self->run_once();
+            self->schedule();
+        }
+    });
+}
+
+void Housekeeping::run_once() {
+    storage::write(
+        database_,
+        [](storage::Repositories& repositories) {
+            return repositories.reservations().expire_due(ocpp::DateTime::now().instant());
+        },
+        [](const storage::Outcome<std::size_t>& expired) {
+            if (!expired.ok()) {
+                log::error("housekeeping failed");
+            }
+        });
+}
+
+}  // namespace parkgrid::server
