@@ -39,3 +39,36 @@ CREATE TABLE reservations (
 ) STRICT;
 CREATE INDEX reservations_by_charger ON reservations (charger_id, created_at);
 CREATE INDEX reservations_active ON reservations (expiry_date) WHERE status = 'active';
+
+-- What each charger reported in its last GetConfiguration, and the last change ParkGrid made per key.
+CREATE TABLE charger_configuration (
+    charger_id    TEXT    NOT NULL REFERENCES chargers (id) ON DELETE CASCADE,
+    key           TEXT    NOT NULL,
+    value         TEXT,
+    readonly      INTEGER NOT NULL CHECK (readonly IN (0, 1)),
+    fetched_at    INTEGER NOT NULL,
+    -- the ChangeConfiguration answer (Accepted, RebootRequired, Rejected, NotSupported) or how it failed
+    change_status TEXT,
+    change_value  TEXT,
+    changed_at    INTEGER,
+    PRIMARY KEY (charger_id, key)
+) STRICT, WITHOUT ROWID;
+
+-- Configuration administrators want chargers to have: for every charger, for one charger model, or for
+-- the chargers of one site. The most specific entry for a key wins: site, then model, then all.
+CREATE TABLE desired_configuration (
+    id                  INTEGER NOT NULL PRIMARY KEY,
+    site_id             INTEGER REFERENCES sites (id) ON DELETE CASCADE,
+    charge_point_vendor TEXT,
+    charge_point_model  TEXT,
+    key                 TEXT    NOT NULL,
+    value               TEXT    NOT NULL,
+    created_by          TEXT    NOT NULL,
+    created_at          INTEGER NOT NULL,
+    updated_at          INTEGER NOT NULL,
+    CHECK ((charge_point_vendor IS NULL) = (charge_point_model IS NULL)),
+    CHECK (site_id IS NULL OR charge_point_vendor IS NULL)
+) STRICT;
+CREATE UNIQUE INDEX desired_configuration_per_target
+    ON desired_configuration (coalesce(site_id, 0), coalesce(charge_point_vendor, ''),
+                              coalesce(charge_point_model, ''), key);

@@ -45,14 +45,14 @@ const std::map<std::string, nlohmann::json>& ChargerSimulator::default_answers()
     return answers;
 }
 
-ChargerSimulator::ChargerSimulator(std::uint16_t port, std::string identity)
-    : client_(port, identity), identity_(std::move(identity)) {
+ChargerSimulator::ChargerSimulator(std::uint16_t port, std::string identity, std::map<std::string, Answer> answers)
+    : client_(port, identity), identity_(std::move(identity)), answers_(std::move(answers)) {
+    for (const auto& [action, payload] : default_answers()) {
+        answers_.try_emplace(action, Answer::result(payload));
+    }
     const auto boot = client_.boot("Simulator", "Sim-1");
     if (boot.payload.value("status", "") != "Accepted") {
         throw std::runtime_error("simulated charger " + identity_ + " was not accepted: " + boot.payload.dump());
-    }
-    for (const auto& [action, payload] : default_answers()) {
-        answers_[action] = Answer::result(payload);
     }
     thread_ = std::thread([this] { run(); });
 }

@@ -32,7 +32,8 @@ public:
     };
 
     // Connects and boots; the charger must be registered (Accepted) for the central system to serve it.
-    ChargerSimulator(std::uint16_t port, std::string identity);
+    // `answers` override the defaults from the start, before the central system's first CALL.
+    ChargerSimulator(std::uint16_t port, std::string identity, std::map<std::string, Answer> answers = {});
     ~ChargerSimulator();
     ChargerSimulator(const ChargerSimulator&) = delete;
     ChargerSimulator& operator=(const ChargerSimulator&) = delete;

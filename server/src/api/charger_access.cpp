@@ -2,8 +2,8 @@
 
 namespace parkgrid::server::api {
 
-std::optional<std::int64_t> institution_of(const storage::ChargerRecord&) {
-    return std::nullopt;  // sites and institutions arrive with the organisation model
+std::optional<std::int64_t> institution_of(const storage::ChargerRecord& charger) {
+    return charger.institution_id;
 }
 
 storage::ChargerRecord require_charger(storage::Repositories& repositories, const Principal& principal,

@@ -56,4 +56,29 @@ struct ReservationFilter {
     std::size_t offset = 0;
 };
 
+// A configuration key as a charger reported it, with the last change ParkGrid made to it.
+struct ConfigurationKeyRecord {
+    std::string key;
+    std::optional<std::string> value;
+    bool readonly = false;
+    Timestamp fetched_at{};
+    std::optional<std::string> change_status;
+    std::optional<std::string> change_value;
+    std::optional<Timestamp> changed_at;
+};
+
+// A configuration value administrators want: for all chargers (no site, no model), for one charger model,
+// or for one site's chargers.
+struct DesiredConfigurationRecord {
+    std::int64_t id = 0;
+    std::optional<std::int64_t> site_id;
+    std::optional<std::string> charge_point_vendor;
+    std::optional<std::string> charge_point_model;
+    std::string key;
+    std::string value;
+    std::string created_by;
+    Timestamp created_at{};
+    Timestamp updated_at{};
+};
+
 }  // namespace parkgrid::storage

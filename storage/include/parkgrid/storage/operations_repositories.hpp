@@ -40,4 +40,26 @@ public:
     virtual std::vector<ReservationRecord> query(const ReservationFilter& filter) = 0;
 };
 
+class ConfigurationRepository {
+public:
+    virtual ~ConfigurationRepository() = default;
+
+    // Replaces what the charger reported; keys it no longer reports are forgotten, the change history of
+    // keys it still reports is kept. Only `key`, `value` and `readonly` of the records are used.
+    virtual void replace_reported(std::string_view charger_id, const std::vector<ConfigurationKeyRecord>& keys,
+                                  Timestamp fetched_at) = 0;
+    // Records a ChangeConfiguration and its outcome; when the charger accepted it, the value becomes the
+    // reported one.
+    virtual void record_change(std::string_view charger_id, const std::string& key, const std::string& value,
+                               const std::string& status, bool applied, Timestamp at) = 0;
+    virtual std::vector<ConfigurationKeyRecord> reported(std::string_view charger_id) = 0;
+
+    // Returns false on a duplicate (same target and key).
+    virtual std::optional<std::int64_t> insert_desired(const DesiredConfigurationRecord& desired) = 0;
+    virtual bool update_desired(const DesiredConfigurationRecord& desired) = 0;
+    virtual bool remove_desired(std::int64_t id) = 0;
+    virtual std::optional<DesiredConfigurationRecord> find_desired(std::int64_t id) = 0;
+    virtual std::vector<DesiredConfigurationRecord> list_desired() = 0;
+};
+
 }  // namespace parkgrid::storage
