@@ -72,3 +72,19 @@ CREATE TABLE desired_configuration (
 CREATE UNIQUE INDEX desired_configuration_per_target
     ON desired_configuration (coalesce(site_id, 0), coalesce(charge_point_vendor, ''),
                               coalesce(charge_point_model, ''), key);
+
+-- The local authorization list each charger holds, as it last acknowledged it (SendLocalList Accepted).
+CREATE TABLE local_lists (
+    charger_id TEXT    NOT NULL PRIMARY KEY REFERENCES chargers (id) ON DELETE CASCADE,
+    version    INTEGER NOT NULL,
+    supported  INTEGER NOT NULL DEFAULT 1 CHECK (supported IN (0, 1)),  -- 0: the charger has no local list
+    synced_at  INTEGER NOT NULL
+) STRICT;
+CREATE TABLE local_list_entries (
+    charger_id    TEXT    NOT NULL REFERENCES chargers (id) ON DELETE CASCADE,
+    id_tag        TEXT    NOT NULL COLLATE NOCASE,
+    status        TEXT    NOT NULL,
+    expiry_date   INTEGER,
+    parent_id_tag TEXT,
+    PRIMARY KEY (charger_id, id_tag)
+) STRICT, WITHOUT ROWID;

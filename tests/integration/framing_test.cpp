@@ -86,7 +86,7 @@ TEST_F(FramingTest, GarbageIsDroppedAndTheConnectionStaysUp) {
     charger_->send_text("this is not OCPP");
     charger_->send_text(R"({"an":"object"})");
     charger_->send_text(R"([3,"no-such-call",{}])");  // a CALLRESULT nobody asked for
-    EXPECT_FALSE(charger_->receive_text(std::chrono::milliseconds(300)).has_value());
+    EXPECT_FALSE(charger_->receive_answer(std::chrono::milliseconds(300)).has_value());
     EXPECT_EQ(charger_->call("Heartbeat", nlohmann::json::object()).type, 3);
 }
 
@@ -107,9 +107,9 @@ TEST_F(FramingTest, CallsSentBackToBackAreAnsweredInOrder) {
             nlohmann::json::array({2, "seq-" + std::to_string(i), "Authorize", {{"idTag", "TAG-1"}}}).dump());
     }
     for (int i = 0; i < 5; ++i) {
-        const auto text = charger_->receive_text();
-        ASSERT_TRUE(text);
-        EXPECT_EQ(Frame::parse(*text).unique_id, "seq-" + std::to_string(i));
+        const auto answer = charger_->receive_answer();
+        ASSERT_TRUE(answer);
+        EXPECT_EQ(answer->unique_id, "seq-" + std::to_string(i));
     }
 }
 

@@ -81,7 +81,7 @@ TEST_F(HandshakeTest, PingsKeepLiveConnectionsAndDropDeadOnes) {
     auto live = connect_accepted("CP-LIVE");
     auto dead = connect_accepted("CP-DEAD");
     // `live` runs its event loop (answering pings) for three idle seconds; `dead` does not run at all.
-    EXPECT_FALSE(live->receive_text(std::chrono::seconds(3)).has_value());
+    EXPECT_FALSE(live->receive_answer(std::chrono::seconds(3)).has_value());
     EXPECT_EQ(live->call("Heartbeat", nlohmann::json::object()).type, 3);
     EXPECT_TRUE(dead->wait_closed(std::chrono::seconds(2)).has_value());
 }

@@ -175,6 +175,17 @@ std::optional<Frame> OcppTestClient::next_frame(std::chrono::steady_clock::time_
     return text ? std::optional<Frame>(Frame::parse(*text)) : std::nullopt;
 }
 
+std::optional<Frame> OcppTestClient::receive_answer(std::chrono::milliseconds timeout) {
+    const auto deadline = std::chrono::steady_clock::now() + timeout;
+    while (auto frame = next_frame(deadline)) {
+        if (frame->type != 2) {
+            return frame;
+        }
+        server_calls_.push_back(std::move(*frame));
+    }
+    return std::nullopt;
+}
+
 Frame OcppTestClient::wait_for_answer(const std::string& unique_id, std::chrono::milliseconds timeout) {
     const auto deadline = std::chrono::steady_clock::now() + timeout;
     while (auto frame = next_frame(deadline)) {

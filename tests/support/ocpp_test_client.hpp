@@ -59,6 +59,9 @@ public:
                std::chrono::milliseconds timeout = 10s);
     Frame call_with_id(const std::string& unique_id, const std::string& action, const nlohmann::json& payload,
                        std::chrono::milliseconds timeout = 10s);
+    // The next CALLRESULT or CALLERROR within `timeout`, or nullopt; CALLs from the server meanwhile are kept
+    // in server_calls() (the central system reads a charger's configuration after every boot).
+    std::optional<Frame> receive_answer(std::chrono::milliseconds timeout = 5s);
     // Waits for the answer to a frame already sent with send_text.
     Frame wait_for_answer(const std::string& unique_id, std::chrono::milliseconds timeout = 10s);
     // Waits for a CALL from the server (returning one received earlier first).

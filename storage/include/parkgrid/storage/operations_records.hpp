@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "parkgrid/storage/timestamp.hpp"
 
@@ -79,6 +80,22 @@ struct DesiredConfigurationRecord {
     std::string created_by;
     Timestamp created_at{};
     Timestamp updated_at{};
+};
+
+// One entry of a charger's local authorization list.
+struct LocalListEntry {
+    std::string id_tag;
+    std::string status;
+    std::optional<Timestamp> expiry_date;
+    std::optional<std::string> parent_id_tag;
+
+    friend bool operator==(const LocalListEntry&, const LocalListEntry&) = default;
+};
+
+struct LocalListState {
+    std::int32_t version = 0;
+    bool supported = true;
+    Timestamp synced_at{};
 };
 
 }  // namespace parkgrid::storage

@@ -62,4 +62,20 @@ public:
     virtual std::vector<DesiredConfigurationRecord> list_desired() = 0;
 };
 
+class LocalListRepository {
+public:
+    virtual ~LocalListRepository() = default;
+
+    virtual std::optional<LocalListState> state(std::string_view charger_id) = 0;
+    // Ordered by id tag.
+    virtual std::vector<LocalListEntry> entries(std::string_view charger_id) = 0;
+    // The charger acknowledged `entries` as list `version`.
+    virtual void store(std::string_view charger_id, std::int32_t version, const std::vector<LocalListEntry>& entries,
+                       Timestamp at) = 0;
+    virtual void mark_unsupported(std::string_view charger_id, Timestamp at) = 0;
+    // The id tags a charger of `institution_id` accepts offline: the institution's and the global ones
+    // (no institution). Ordered by id tag.
+    virtual std::vector<LocalListEntry> allowed_tags(std::optional<std::int64_t> institution_id) = 0;
+};
+
 }  // namespace parkgrid::storage
