@@ -88,3 +88,41 @@ CREATE TABLE local_list_entries (
     parent_id_tag TEXT,
     PRIMARY KEY (charger_id, id_tag)
 ) STRICT, WITHOUT ROWID;
+
+-- Firmware updates sent to chargers, followed through their FirmwareStatusNotifications.
+CREATE TABLE firmware_updates (
+    id             INTEGER NOT NULL PRIMARY KEY,
+    charger_id     TEXT    NOT NULL REFERENCES chargers (id),
+    location       TEXT    NOT NULL,
+    retrieve_date  INTEGER NOT NULL,
+    retries        INTEGER,
+    retry_interval INTEGER,
+    requested_by   TEXT    NOT NULL,
+    requested_at   INTEGER NOT NULL,
+    -- requested (sent; UpdateFirmware has no status to answer), failed (not delivered), then the charger's
+    -- Downloading, Downloaded, DownloadFailed, Installing, Installed, InstallationFailed
+    status         TEXT    NOT NULL,
+    status_at      INTEGER NOT NULL,
+    finished_at    INTEGER
+) STRICT;
+CREATE INDEX firmware_updates_by_charger ON firmware_updates (charger_id, requested_at);
+
+-- Diagnostics uploads asked of chargers, and the files received by ParkGrid's own upload endpoint.
+CREATE TABLE diagnostics_requests (
+    id                INTEGER NOT NULL PRIMARY KEY,
+    charger_id        TEXT    NOT NULL REFERENCES chargers (id),
+    location          TEXT    NOT NULL,  -- where the charger uploads; never contains the credential
+    upload_token_hash TEXT,              -- SHA-256 of the credential for ParkGrid's endpoint
+    start_time        INTEGER,
+    stop_time         INTEGER,
+    requested_by      TEXT    NOT NULL,
+    requested_at      INTEGER NOT NULL,
+    file_name         TEXT,              -- from the GetDiagnostics answer
+    -- requested, no_file (the charger has none), failed (not delivered), then Uploading, Uploaded, UploadFailed
+    status            TEXT    NOT NULL,
+    status_at         INTEGER NOT NULL,
+    stored_path       TEXT,
+    stored_bytes      INTEGER,
+    stored_at         INTEGER
+) STRICT;
+CREATE INDEX diagnostics_requests_by_charger ON diagnostics_requests (charger_id, requested_at);

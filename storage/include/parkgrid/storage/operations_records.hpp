@@ -98,4 +98,35 @@ struct LocalListState {
     Timestamp synced_at{};
 };
 
+struct FirmwareUpdateRecord {
+    std::int64_t id = 0;
+    std::string charger_id;
+    std::string location;
+    Timestamp retrieve_date{};
+    std::optional<std::int32_t> retries;
+    std::optional<std::int32_t> retry_interval;
+    std::string requested_by;
+    Timestamp requested_at{};
+    std::string status = "requested";
+    Timestamp status_at{};
+    std::optional<Timestamp> finished_at;
+};
+
+struct DiagnosticsRequestRecord {
+    std::int64_t id = 0;
+    std::string charger_id;
+    std::string location;
+    std::optional<std::string> upload_token_hash;
+    std::optional<Timestamp> start_time;
+    std::optional<Timestamp> stop_time;
+    std::string requested_by;
+    Timestamp requested_at{};
+    std::optional<std::string> file_name;
+    std::string status = "requested";
+    Timestamp status_at{};
+    std::optional<std::string> stored_path;
+    std::optional<std::int64_t> stored_bytes;
+    std::optional<Timestamp> stored_at;
+};
+
 }  // namespace parkgrid::storage

@@ -78,4 +78,30 @@ public:
     virtual std::vector<LocalListEntry> allowed_tags(std::optional<std::int64_t> institution_id) = 0;
 };
 
+// Firmware updates and diagnostics uploads, each followed through the charger's status notifications.
+class MaintenanceRepository {
+public:
+    virtual ~MaintenanceRepository() = default;
+
+    virtual std::int64_t insert_firmware_update(const FirmwareUpdateRecord& update) = 0;
+    virtual void set_firmware_status(std::int64_t id, const std::string& status, bool finished, Timestamp at) = 0;
+    // Applies a FirmwareStatusNotification to the charger's newest unfinished update; false if none.
+    virtual bool record_firmware_notification(std::string_view charger_id, const std::string& status, bool finished,
+                                              Timestamp at) = 0;
+    // Newest first.
+    virtual std::vector<FirmwareUpdateRecord> firmware_updates(std::string_view charger_id, std::size_t limit) = 0;
+
+    virtual std::int64_t insert_diagnostics_request(const DiagnosticsRequestRecord& request) = 0;
+    // Fills in the location once the id (part of ParkGrid's upload URL) is known.
+    virtual void set_diagnostics_location(std::int64_t id, const std::string& location,
+                                          const std::optional<std::string>& upload_token_hash) = 0;
+    virtual void set_diagnostics_answer(std::int64_t id, const std::optional<std::string>& file_name,
+                                        const std::string& status, Timestamp at) = 0;
+    virtual bool record_diagnostics_notification(std::string_view charger_id, const std::string& status, Timestamp at) = 0;
+    virtual void record_diagnostics_file(std::int64_t id, const std::string& path, std::int64_t bytes, Timestamp at) = 0;
+    virtual std::optional<DiagnosticsRequestRecord> find_diagnostics_request(std::int64_t id) = 0;
+    // Newest first.
+    virtual std::vector<DiagnosticsRequestRecord> diagnostics_requests(std::string_view charger_id, std::size_t limit) = 0;
+};
+
 }  // namespace parkgrid::storage

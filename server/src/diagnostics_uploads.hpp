@@ -1,0 +1,35 @@
+#pragma once
+
+#include <boost/asio/thread_pool.hpp>
+#include <filesystem>
+
+#include "parkgrid/server/config.hpp"
+#include "parkgrid/server/http_types.hpp"
+#include "parkgrid/storage/database.hpp"
+
+namespace parkgrid::server {
+
+// ParkGrid's own upload endpoint for diagnostics files: PUT or POST (raw or multipart/form-data)
+// /diagnostics-upload/{requestId}[/{fileName}], authenticated with HTTP Basic "diagnostics:<credential>",
+// where the credential was generated for that one GetDiagnostics request and only its hash is stored.
+// Files are written on a thread of their own, so a large upload neither blocks chargers nor storage.
+class DiagnosticsUploads {
+public:
+    DiagnosticsUploads(storage::Database& database, const Config& config);
+    ~DiagnosticsUploads();
+
+    void handle(HttpRequest request, HttpReply reply);
+
+    static constexpr std::string_view kUser = "diagnostics";
+    static constexpr std::string_view kPathPrefix = "/diagnostics-upload/";
+
+private:
+    storage::Database& database_;
+    std::filesystem::path directory_;
+    boost::asio::thread_pool file_writer_{1};
+};
+
+// Where uploaded diagnostics files go: --diagnostics-dir, else "diagnostics" next to the database.
+std::filesystem::path diagnostics_directory(const Config& config);
+
+}  // namespace parkgrid::server
