@@ -87,16 +87,19 @@ test('ParkGrid\'s own calls after boot pass strict validation too', async () => 
   let listSent;
   const list = new Promise((resolve) => { listSent = resolve; });
   cp.handle('GetConfiguration', () => { seen.push('GetConfiguration'); return { configurationKey: [{ key: 'MeterValueSampleInterval', readonly: false, value: '60' }] }; });
-  cp.handle('ChangeConfiguration', ({ params }) => { seen.push(`ChangeConfiguration ${params.key}=${params.value}`); return { status: 'Accepted' }; });
+  let changed;
+  const change = new Promise((resolve) => { changed = resolve; });
+  cp.handle('ChangeConfiguration', ({ params }) => { changed(`${params.key}=${params.value}`); return { status: 'Accepted' }; });
   cp.handle('GetLocalListVersion', () => { seen.push('GetLocalListVersion'); return { listVersion: 0 }; });
   cp.handle('SendLocalList', ({ params }) => { listSent(params); return { status: 'Accepted' }; });
   await cp.connect();
   await cp.call('BootNotification', { chargePointVendor: 'E2E', chargePointModel: 'Auto' });
-  const sent = await list;
+  // Configuration and local list are reconciled independently, in either order.
+  const [sent, configured] = await Promise.all([list, change]);
   assert.equal(sent.updateType, 'Full');
   assert.ok(sent.localAuthorizationList.some((entry) => entry.idTag === 'LIST-TAG'));
   assert.ok(seen.includes('GetConfiguration'));
-  assert.ok(seen.includes('ChangeConfiguration MeterValueSampleInterval=15'));
+  assert.equal(configured, 'MeterValueSampleInterval=15');
   await cp.close();
 });
 

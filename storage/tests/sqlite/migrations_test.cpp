@@ -50,8 +50,16 @@ TEST_F(MigrationsTest, CreatesTheSchema) {
     EXPECT_EQ(version, static_cast<int>(embedded_migrations().size()));
     EXPECT_EQ(schema_version(connection), version);
     const std::set<std::string> expected_tables = {
-        "anomalies",      "api_tokens", "chargers",     "connection_log", "connectors",
-        "data_transfers", "id_tags",    "meter_values", "status_history", "transactions"};
+        // 0001: core
+        "anomalies", "api_tokens", "chargers", "connection_log", "connectors", "data_transfers", "id_tags",
+        "meter_values", "status_history", "transactions",
+        // 0002: organisation
+        "departments", "drivers", "institutions", "sites", "vehicles",
+        // 0003: users, sessions, audit
+        "api_token_institutions", "audit_log", "sessions", "user_institutions", "users",
+        // 0004: operations
+        "charger_configuration", "command_log", "desired_configuration", "diagnostics_requests", "firmware_updates",
+        "local_list_entries", "local_lists", "reservations"};
     EXPECT_EQ(schema_objects(connection, "table"), expected_tables);
     const std::set<std::string> indexes = schema_objects(connection, "index");
     for (const char* index :
