@@ -9,7 +9,9 @@
 #include <vector>
 
 #include "api/api_tokens.hpp"
+#include "auth/bootstrap_admin_user.hpp"
 #include "parkgrid/server/central_system.hpp"
+#include "parkgrid/server/housekeeping.hpp"
 #include "parkgrid/server/http_handler.hpp"
 #include "parkgrid/server/http_server.hpp"
 #include "parkgrid/server/log.hpp"
@@ -54,6 +56,10 @@ int run_application(const Config& config) {
                      "one):\n  "
                   << *token << std::endl;
     }
+    if (auth::bootstrap_admin_user(*database, environment("CSMS_ADMIN_PASSWORD"))) {
+        log::info("created the administrator user from CSMS_ADMIN_PASSWORD",
+                  {{"user", std::string(auth::kBootstrapAdminUsername)}});
+    }
 
     const std::size_t threads =
         config.threads ? config.threads : std::max(1u, std::thread::hardware_concurrency());
@@ -62,6 +68,8 @@ int run_application(const Config& config) {
     HttpHandler http_handler(central_system);
     HttpServer server(io_context, central_system, http_handler, config);
     const Endpoint bound = server.start();
+    auto housekeeping = std::make_shared<Housekeeping>(io_context.get_executor(), *database);
+    housekeeping->start();
     log::info("csms listening", {{"address", bound.host + ":" + std::to_string(bound.port)},
                                  {"db", config.db_path},
                                  {"threads", std::to_string(threads)}});
@@ -75,6 +83,7 @@ int run_application(const Config& config) {
         }
         log::info("shutting down", {{"signal", std::to_string(signal)}});
         server.stop_accepting();
+        housekeeping->stop();
         central_system.close_all(CloseCode::GoingAway, "server shutting down");
         auto timer = std::make_shared<net::steady_timer>(io_context);
         wait_for_chargers(timer, central_system, std::chrono::steady_clock::now() + config.shutdown_grace,

@@ -410,6 +410,9 @@ void ChargePointService::handle(ocpp::DiagnosticsStatusNotificationRequest reque
         [charger_id = state_->id,
          status = std::string(ocpp::to_string(request.status))](Repositories& repositories, PendingEvents& events) {
             repositories.chargers().record_diagnostics_status(charger_id, status, now());
+            if (status != "Idle") {  // Idle says nothing about a request (e.g. answering a TriggerMessage)
+                repositories.maintenance().record_diagnostics_notification(charger_id, status, now());
+            }
             events.add("diagnostics.status", {{"status", status}});
             return ocpp::DiagnosticsStatusNotificationResponse{};
         },
@@ -422,6 +425,10 @@ void ChargePointService::handle(ocpp::FirmwareStatusNotificationRequest request,
         [charger_id = state_->id,
          status = std::string(ocpp::to_string(request.status))](Repositories& repositories, PendingEvents& events) {
             repositories.chargers().record_firmware_status(charger_id, status, now());
+            if (status != "Idle") {
+                const bool finished = status == "Installed" || status == "InstallationFailed" || status == "DownloadFailed";
+                repositories.maintenance().record_firmware_notification(charger_id, status, finished, now());
+            }
             events.add("firmware.status", {{"status", status}});
             return ocpp::FirmwareStatusNotificationResponse{};
         },

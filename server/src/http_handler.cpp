@@ -1,12 +1,19 @@
 #include "parkgrid/server/http_handler.hpp"
 
+#include <atomic>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 
+#include "api/audit_recorder.hpp"
+#include "api/auth_routes.hpp"
 #include "api/authenticator.hpp"
+#include "api/openapi.hpp"
+#include "diagnostics_uploads.hpp"
+#include "api/organisation_routes.hpp"
 #include "api/routes.hpp"
 #include "api/storage_reply.hpp"
+#include "auth/auth_services.hpp"
 #include "parkgrid/server/log.hpp"
 
 namespace parkgrid::server {
@@ -45,36 +52,115 @@ std::string_view path_of(std::string_view target) {
 
 HttpHandler::HttpHandler(CentralSystem& central_system)
     : central_system_(central_system),
-      authenticator_(std::make_unique<api::Authenticator>(central_system.database())),
-      router_(std::make_unique<api::Router>()) {
+      auth_(std::make_unique<auth::AuthServices>(auth::SessionPolicy{
+          central_system.config().session_idle_timeout, central_system.config().session_lifetime})),
+      audit_(std::make_unique<api::AuditRecorder>(central_system.database())),
+      authenticator_(std::make_unique<api::Authenticator>(central_system.database(), auth_->sessions)),
+      public_router_(std::make_unique<api::Router>()),
+      router_(std::make_unique<api::Router>()),
+      diagnostics_uploads_(std::make_unique<DiagnosticsUploads>(central_system.database(), central_system.config())) {
+    api::add_login_route(*public_router_, central_system_.database(), *auth_);
+    api::add_session_routes(*router_, central_system_.database(), *auth_);
+    api::add_user_routes(*router_, central_system_.database(), *auth_);
+    api::add_api_token_routes(*router_, central_system_.database());
+    api::add_audit_routes(*router_, central_system_.database());
     api::add_charger_routes(*router_, central_system_);
-    api::add_id_tag_routes(*router_, central_system_.database());
+    api::add_command_routes(*router_, central_system_);
+    api::add_configuration_routes(*router_, central_system_);
+    api::add_event_routes(*router_, central_system_);
+    api::add_local_list_routes(*router_, central_system_);
+    api::add_maintenance_routes(*router_, central_system_);
+    api::add_reservation_routes(*router_, central_system_);
+    api::add_id_tag_routes(*router_, central_system_.database(), central_system_.events());
     api::add_transaction_routes(*router_, central_system_.database());
+    api::add_institution_routes(*router_, central_system_.database());
+    api::add_site_routes(*router_, central_system_.database());
+    api::add_department_routes(*router_, central_system_.database());
+    api::add_vehicle_routes(*router_, central_system_.database());
+    api::add_driver_routes(*router_, central_system_.database());
 }
 
 HttpHandler::~HttpHandler() = default;
 
-void HttpHandler::handle(HttpRequest request, HttpReply reply) {
+namespace {
+
+// Makes `reply` answer at most once, and answer 500 if every copy is dropped unanswered (a handler that
+// threw on a storage thread, say): a client must never wait for a response that cannot come.
+HttpReply reply_once(HttpReply reply) {
+    struct State {
+        explicit State(HttpReply r) : reply(std::move(r)) {}
+        State(const State&) = delete;
+        State& operator=(const State&) = delete;
+        ~State() {
+            if (!answered.exchange(true)) {
+                log::error("API request dropped without an answer");
+                reply(api::internal_error_response());
+            }
+        }
+        HttpReply reply;
+        std::atomic<bool> answered{false};
+    };
+    auto state = std::make_shared<State>(std::move(reply));
+    return [state](HttpResponse response) {
+        if (!state->answered.exchange(true)) {
+            state->reply(std::move(response));
+        }
+    };
+}
+
+}  // namespace
+
+std::vector<std::string> HttpHandler::api_routes() const {
+    std::vector<std::string> routes = {"GET /healthz", "GET " + std::string(api::kOpenApiPath)};
+    for (const auto* router : {public_router_.get(), router_.get()}) {
+        for (const auto& route : router->routes()) {
+            routes.push_back(route.method + " " + route.pattern);
+        }
+    }
+    return routes;
+}
+
+void HttpHandler::handle(HttpRequest request, HttpReply raw_reply) {
+    auto reply = reply_once(std::move(raw_reply));
     const auto path = path_of(request.target);
     if (path == "/healthz") {
         handle_health(std::move(reply));
+    } else if (path == api::kOpenApiPath && request.method == "GET") {
+        // Public: it describes the API, it reveals no data.
+        HttpResponse response;
+        response.body = std::string(api::openapi_document());
+        reply(std::move(response));
     } else if (path == "/api" || path.starts_with("/api/")) {
         handle_api(std::move(request), std::move(reply));
+    } else if (path.starts_with(DiagnosticsUploads::kPathPrefix)) {
+        diagnostics_uploads_->handle(std::move(request), std::move(reply));
     } else {
         handle_static(request, reply);
     }
 }
 
 void HttpHandler::handle_api(HttpRequest request, HttpReply reply) {
+    // Every state-changing request is audited, whatever becomes of it: the wrapped reply records the answer
+    // (with the caller, once authentication has named one) before sending it.
+    auto caller = std::make_shared<std::optional<Principal>>();
+    if (api::is_audited(request)) {
+        reply = audit_->audited_reply(request, caller, std::move(reply));
+    }
+    if (path_of(request.target) == api::kLoginPath) {
+        public_router_->route(std::move(request), Principal{std::string(api::kAnonymousSubject), Role::EnergyOffice, {}},
+                              reply);
+        return;
+    }
     const auto& authenticator = *authenticator_;
-    authenticator.authenticate(
-        request, [this, request, reply](std::optional<Principal> principal, HttpResponse refusal) mutable {
-            if (!principal) {
-                reply(std::move(refusal));
-                return;
-            }
-            router_->route(std::move(request), std::move(*principal), reply);
-        });
+    authenticator.authenticate(request, [this, request, reply, caller](std::optional<Principal> principal,
+                                                                       HttpResponse refusal) mutable {
+        if (!principal) {
+            reply(std::move(refusal));
+            return;
+        }
+        *caller = *principal;
+        router_->route(std::move(request), std::move(*principal), reply);
+    });
 }
 
 void HttpHandler::handle_health(HttpReply reply) {

@@ -7,6 +7,9 @@
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <boost/beast/websocket/rfc6455.hpp>
+#include <array>
+#include <atomic>
+#include <deque>
 #include <optional>
 
 #include "parkgrid/server/charger_identity.hpp"
@@ -24,6 +27,7 @@ using tcp = net::ip::tcp;
 constexpr std::size_t kMaxRequestBodyBytes = 1024 * 1024;
 constexpr std::size_t kMaxRequestHeaderBytes = 16 * 1024;
 constexpr auto kRequestTimeout = std::chrono::seconds(30);
+constexpr auto kUploadTimeout = std::chrono::minutes(10);
 
 std::string to_string(const tcp::endpoint& endpoint) {
     const auto address = endpoint.address();
@@ -72,6 +76,20 @@ private:
         parser_->body_limit(kMaxRequestBodyBytes);
         parser_->header_limit(kMaxRequestHeaderBytes);
         stream_.expires_after(kRequestTimeout);
+        http::async_read_header(stream_, buffer_, *parser_,
+                                beast::bind_front_handler(&HttpSession::on_header, shared_from_this()));
+    }
+
+    // Diagnostics files uploaded by chargers may be far larger than any API body.
+    void on_header(beast::error_code ec, std::size_t bytes) {
+        if (ec) {
+            on_read(ec, bytes);
+            return;
+        }
+        if (parser_->get().target().starts_with("/diagnostics-upload/")) {
+            parser_->body_limit(central_system_.config().diagnostics_max_bytes);
+            stream_.expires_after(kUploadTimeout);
+        }
         http::async_read(stream_, buffer_, *parser_,
                          beast::bind_front_handler(&HttpSession::on_read, shared_from_this()));
     }
@@ -143,9 +161,12 @@ private:
         request.method = std::string(request_.method_string());
         request.target = std::string(request_.target());
         request.authorization = std::string(request_[http::field::authorization]);
+        request.cookie = std::string(request_[http::field::cookie]);
+        request.csrf_token = std::string(request_["X-CSRF-Token"]);
         request.content_type = std::string(request_[http::field::content_type]);
         request.body = std::move(request_.body());
         request.remote_address = remote_address_;
+        request.host = std::string(request_[http::field::host]);
         http_handler_.handle(std::move(request), [self = shared_from_this()](HttpResponse response) {
             net::post(self->stream_.get_executor(), [self, response = std::move(response)]() mutable {
                 self->write_response(std::move(response));
@@ -154,6 +175,10 @@ private:
     }
 
     void write_response(HttpResponse response) {
+        if (response.stream) {
+            start_stream(std::move(response));
+            return;
+        }
         auto message = std::make_shared<http::response<http::string_body>>(
             static_cast<http::status>(response.status), request_.version());
         message->set(http::field::server, "ParkGrid");
@@ -168,6 +193,94 @@ private:
         message->prepare_payload();
         write(message);
     }
+
+    // A streamed response (Server-Sent Events): chunked, on a connection that serves nothing else after it.
+    // An outstanding read keeps the session alive and notices when the client goes away.
+    void start_stream(HttpResponse response) {
+        auto header = std::make_shared<http::response<http::empty_body>>(static_cast<http::status>(response.status),
+                                                                          request_.version());
+        header->set(http::field::server, "ParkGrid");
+        header->set(http::field::content_type, response.content_type);
+        header->set(http::field::cache_control, "no-cache");
+        for (const auto& [name, value] : response.headers) {
+            header->set(name, value);
+        }
+        header->keep_alive(false);
+        header->chunked(true);
+        auto serializer = std::make_shared<http::response_serializer<http::empty_body>>(*header);
+        stream_.expires_never();
+        http::async_write_header(stream_, *serializer,
+                                 [self = shared_from_this(), header, serializer,
+                                  starter = std::move(response.stream)](beast::error_code ec, std::size_t) {
+                                     if (ec) {
+                                         return;
+                                     }
+                                     self->chunk_writer_ = std::make_shared<ChunkWriter>(self);
+                                     self->stream_producer_ = starter(self->chunk_writer_);
+                                     self->watch_stream_client();
+                                 });
+    }
+
+    void watch_stream_client() {
+        stream_.async_read_some(net::buffer(discard_), [self = shared_from_this()](beast::error_code, std::size_t) {
+            self->end_stream();
+        });
+    }
+
+    void end_stream() {
+        if (chunk_writer_) {
+            chunk_writer_->closed = true;
+        }
+        stream_producer_.reset();
+        beast::error_code ec;
+        stream_.socket().shutdown(tcp::socket::shutdown_both, ec);
+        stream_.socket().close(ec);
+    }
+
+    void write_chunk(std::shared_ptr<const std::string> chunk) {
+        chunk_queue_.push_back(std::move(chunk));
+        if (chunk_queue_.size() == 1) {
+            write_next_chunk();
+        }
+    }
+
+    void write_next_chunk() {
+        net::async_write(stream_, http::make_chunk(net::buffer(*chunk_queue_.front())),
+                         [self = shared_from_this()](beast::error_code ec, std::size_t) {
+                             self->chunk_queue_.pop_front();
+                             if (ec) {
+                                 self->end_stream();
+                                 return;
+                             }
+                             if (!self->chunk_queue_.empty()) {
+                                 self->write_next_chunk();
+                             }
+                         });
+    }
+
+    // Hands chunks to the session's strand. Holds the session weakly: the outstanding read keeps it alive.
+    struct ChunkWriter final : StreamWriter {
+        explicit ChunkWriter(const std::shared_ptr<HttpSession>& owner) : session(owner) {}
+
+        void write(std::string chunk) override {
+            auto owner = session.lock();
+            if (!owner || closed) {
+                return;
+            }
+            net::post(owner->stream_.get_executor(),
+                      [owner, chunk = std::make_shared<const std::string>(std::move(chunk))]() mutable {
+                          if (owner->chunk_queue_.size() > kMaxQueuedChunks) {
+                              owner->end_stream();  // a client that does not read is dropped, not buffered for
+                              return;
+                          }
+                          owner->write_chunk(std::move(chunk));
+                      });
+        }
+        bool open() const override { return !closed && !session.expired(); }
+
+        std::weak_ptr<HttpSession> session;
+        std::atomic<bool> closed{false};
+    };
 
     void respond_plain(http::status status, const std::string& text, bool keep_alive) {
         auto message = std::make_shared<http::response<http::string_body>>(status, 11);
@@ -201,6 +314,12 @@ private:
     CentralSystem& central_system_;
     HttpHandler& http_handler_;
     std::string remote_address_;
+    // Streaming state
+    static constexpr std::size_t kMaxQueuedChunks = 1000;
+    std::shared_ptr<ChunkWriter> chunk_writer_;
+    std::shared_ptr<void> stream_producer_;
+    std::deque<std::shared_ptr<const std::string>> chunk_queue_;
+    std::array<char, 512> discard_{};
 };
 
 }  // namespace

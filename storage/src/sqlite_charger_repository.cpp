@@ -4,14 +4,17 @@
 
 #include "column_conversions.hpp"
 #include "registration_status_text.hpp"
+#include "where_clause.hpp"
 
 namespace parkgrid::storage {
 namespace {
 
-constexpr std::string_view select_charger =
-    "SELECT id, description, registration_status, vendor, model, charge_point_serial_number, "
+constexpr std::string_view charger_columns =
+    "id, description, registration_status, vendor, model, charge_point_serial_number, "
     "charge_box_serial_number, firmware_version, iccid, imsi, meter_type, meter_serial_number, last_boot_at, "
-    "last_seen_at, firmware_status, diagnostics_status, created_at FROM chargers ";
+    "last_seen_at, firmware_status, diagnostics_status, created_at, site_id, "
+    "(SELECT institution_id FROM sites WHERE sites.id = chargers.site_id)";
+const std::string select_charger = "SELECT " + std::string(charger_columns) + " FROM chargers ";
 
 ChargerRecord read_charger(const sqlite::Statement& row) {
     ChargerRecord charger;
@@ -36,6 +39,8 @@ ChargerRecord read_charger(const sqlite::Statement& row) {
     charger.firmware_status = row.column<std::optional<std::string>>(14);
     charger.diagnostics_status = row.column<std::optional<std::string>>(15);
     charger.created_at = timestamp_column(row, 16);
+    charger.site_id = row.column<std::optional<std::int64_t>>(17);
+    charger.institution_id = row.column<std::optional<std::int64_t>>(18);
     return charger;
 }
 
@@ -74,6 +79,22 @@ std::vector<ChargerRecord> SqliteChargerRepository::list() {
         chargers.push_back(read_charger(*statement));
     }
     return chargers;
+}
+
+Listing<ChargerRecord> SqliteChargerRepository::query(const ChargerFilter& filter) {
+    WhereClause where;
+    where.add_scope("site_id IN (SELECT id FROM sites WHERE institution_id IN (SELECT value FROM ?))",
+                    filter.scope);
+    where.add_if("site_id = ?", filter.site_id);
+    where.add_if("site_id IN (SELECT id FROM sites WHERE institution_id = ?)", filter.institution_id);
+    return query_listing(connection_, charger_columns, "chargers", where, "id", filter.limit, filter.offset,
+                         read_charger);
+}
+
+bool SqliteChargerRepository::set_site(std::string_view id, std::optional<std::int64_t> site_id) {
+    auto statement = connection_.cached("UPDATE chargers SET site_id = ?2 WHERE id = ?1");
+    statement->bind_all(id, site_id).execute();
+    return connection_.changes() > 0;
 }
 
 bool SqliteChargerRepository::insert(const std::string& id, const std::optional<std::string>& description,

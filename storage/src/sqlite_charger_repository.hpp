@@ -13,6 +13,9 @@ public:
 
     std::optional<ChargerRecord> find(std::string_view id) override;
     std::vector<ChargerRecord> list() override;
+    Listing<ChargerRecord> query(const ChargerFilter& filter) override;
+    // Throws sqlite::SqliteError (SQLITE_CONSTRAINT_FOREIGNKEY) for an unknown site.
+    bool set_site(std::string_view id, std::optional<std::int64_t> site_id) override;
     bool insert(const std::string& id, const std::optional<std::string>& description,
                 RegistrationStatus status, Timestamp now) override;
     bool set_registration_status(std::string_view id, RegistrationStatus status) override;

@@ -12,6 +12,9 @@ public:
 
     std::optional<IdTagRecord> find(std::string_view id_tag) override;
     std::vector<IdTagRecord> list(std::size_t limit, std::size_t offset) override;
+    Listing<IdTagRecord> query(const IdTagFilter& filter) override;
+    // A vehicle or driver of another institution than the tag's fails with sqlite::SqliteError
+    // (SQLITE_CONSTRAINT_TRIGGER); a tag with both with SQLITE_CONSTRAINT_CHECK.
     bool insert(const IdTagRecord& tag) override;
     bool update(const IdTagRecord& tag) override;
     bool remove(std::string_view id_tag) override;

@@ -9,6 +9,19 @@ SqliteRepositories::SqliteRepositories(sqlite::Connection& connection)
       transactions_(connection),
       meter_values_(connection),
       events_(connection),
-      api_tokens_(connection) {}
+      api_tokens_(connection),
+      command_log_(connection),
+      reservations_(connection),
+      configuration_(connection),
+      local_lists_(connection),
+      maintenance_(connection),
+      users_(connection),
+      sessions_(connection),
+      audit_log_(connection),
+      institutions_(connection),
+      sites_(connection),
+      departments_(connection),
+      vehicles_(connection),
+      drivers_(connection) {}
 
 }  // namespace parkgrid::storage

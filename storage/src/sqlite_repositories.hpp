@@ -3,11 +3,24 @@
 #include "parkgrid/storage/repositories.hpp"
 #include "sqlite/connection.hpp"
 #include "sqlite_api_token_repository.hpp"
+#include "sqlite_audit_log_repository.hpp"
 #include "sqlite_charger_repository.hpp"
+#include "sqlite_command_log_repository.hpp"
+#include "sqlite_configuration_repository.hpp"
+#include "sqlite_local_list_repository.hpp"
+#include "sqlite_maintenance_repository.hpp"
+#include "sqlite_reservation_repository.hpp"
+#include "sqlite_department_repository.hpp"
+#include "sqlite_driver_repository.hpp"
 #include "sqlite_event_repository.hpp"
 #include "sqlite_id_tag_repository.hpp"
+#include "sqlite_institution_repository.hpp"
 #include "sqlite_meter_value_repository.hpp"
+#include "sqlite_session_repository.hpp"
+#include "sqlite_site_repository.hpp"
 #include "sqlite_transaction_repository.hpp"
+#include "sqlite_user_repository.hpp"
+#include "sqlite_vehicle_repository.hpp"
 
 namespace parkgrid::storage {
 
@@ -23,6 +36,19 @@ public:
     MeterValueRepository& meter_values() override { return meter_values_; }
     EventRepository& events() override { return events_; }
     ApiTokenRepository& api_tokens() override { return api_tokens_; }
+    CommandLogRepository& command_log() override { return command_log_; }
+    ReservationRepository& reservations() override { return reservations_; }
+    ConfigurationRepository& configuration() override { return configuration_; }
+    LocalListRepository& local_lists() override { return local_lists_; }
+    MaintenanceRepository& maintenance() override { return maintenance_; }
+    UserRepository& users() override { return users_; }
+    SessionRepository& sessions() override { return sessions_; }
+    AuditLogRepository& audit_log() override { return audit_log_; }
+    InstitutionRepository& institutions() override { return institutions_; }
+    SiteRepository& sites() override { return sites_; }
+    DepartmentRepository& departments() override { return departments_; }
+    VehicleRepository& vehicles() override { return vehicles_; }
+    DriverRepository& drivers() override { return drivers_; }
 
     // For code inside storage/ (and its tests) that needs SQL beyond the repositories.
     sqlite::Connection& connection() { return connection_; }
@@ -35,6 +61,19 @@ private:
     SqliteMeterValueRepository meter_values_;
     SqliteEventRepository events_;
     SqliteApiTokenRepository api_tokens_;
+    SqliteCommandLogRepository command_log_;
+    SqliteReservationRepository reservations_;
+    SqliteConfigurationRepository configuration_;
+    SqliteLocalListRepository local_lists_;
+    SqliteMaintenanceRepository maintenance_;
+    SqliteUserRepository users_;
+    SqliteSessionRepository sessions_;
+    SqliteAuditLogRepository audit_log_;
+    SqliteInstitutionRepository institutions_;
+    SqliteSiteRepository sites_;
+    SqliteDepartmentRepository departments_;
+    SqliteVehicleRepository vehicles_;
+    SqliteDriverRepository drivers_;
 };
 
 }  // namespace parkgrid::storage

@@ -3,6 +3,7 @@
 #include <string>
 
 #include "column_conversions.hpp"
+#include "where_clause.hpp"
 
 namespace parkgrid::storage {
 namespace {
@@ -36,6 +37,29 @@ TransactionRecord read_transaction(const sqlite::Statement& row) {
         };
     }
     return transaction;
+}
+
+// The SQL names only the conditions in use, so SQLite can pick the matching index; each combination is
+// prepared once and cached.
+WhereClause where_clause(const TransactionFilter& filter) {
+    WhereClause where;
+    where.add_if("charger_id = ?", filter.charger_id);
+    where.add_if("id_tag = ?", filter.id_tag);
+    if (filter.from) {
+        where.add("start_timestamp >= ?", to_unix_millis(*filter.from));
+    }
+    if (filter.to) {
+        where.add("start_timestamp < ?", to_unix_millis(*filter.to));
+    }
+    if (filter.open) {
+        where.add(*filter.open ? "stop_timestamp IS NULL" : "stop_timestamp IS NOT NULL");
+    }
+    // A transaction is in scope when its charger's site is.
+    where.add_scope(
+        "charger_id IN (SELECT chargers.id FROM chargers JOIN sites ON sites.id = chargers.site_id "
+        "WHERE sites.institution_id IN (SELECT value FROM ?))",
+        filter.scope);
+    return where;
 }
 
 std::vector<TransactionRecord> read_all(sqlite::Statement& statement) {
@@ -108,54 +132,24 @@ void SqliteTransactionRepository::record_stop(std::int32_t id, const Transaction
 }
 
 std::vector<TransactionRecord> SqliteTransactionRepository::query(const TransactionFilter& filter) {
-    // The SQL names only the conditions in use, so SQLite can pick the matching index; each combination
-    // is prepared once and cached (at most 2^5 of them).
-    std::string sql(select_transaction);
-    const char* glue = "WHERE ";
-    int parameter = 0;
-    const auto condition = [&](std::string_view text) {
-        sql += glue;
-        sql += text;
-        sql += std::to_string(++parameter);
-        glue = " AND ";
-    };
-    if (filter.charger_id) {
-        condition("charger_id = ?");
-    }
-    if (filter.id_tag) {
-        condition("id_tag = ?");
-    }
-    if (filter.from) {
-        condition("start_timestamp >= ?");
-    }
-    if (filter.to) {
-        condition("start_timestamp < ?");
-    }
-    if (filter.open) {
-        sql += glue;
-        sql += *filter.open ? "stop_timestamp IS NULL" : "stop_timestamp IS NOT NULL";
-        glue = " AND ";
-    }
-    sql += " ORDER BY start_timestamp DESC, id DESC LIMIT ?" + std::to_string(parameter + 1) + " OFFSET ?" +
-           std::to_string(parameter + 2);
-
-    auto statement = connection_.cached(sql);
-    int index = 0;
-    if (filter.charger_id) {
-        statement->bind(++index, *filter.charger_id);
-    }
-    if (filter.id_tag) {
-        statement->bind(++index, *filter.id_tag);
-    }
-    if (filter.from) {
-        statement->bind(++index, to_unix_millis(*filter.from));
-    }
-    if (filter.to) {
-        statement->bind(++index, to_unix_millis(*filter.to));
-    }
-    statement->bind(++index, to_sql_count(filter.limit));
-    statement->bind(++index, to_sql_count(filter.offset));
+    const auto where = where_clause(filter);
+    const auto limit_parameter = std::to_string(where.parameter_count() + 1);
+    const auto offset_parameter = std::to_string(where.parameter_count() + 2);
+    auto statement = connection_.cached(std::string(select_transaction) + where.sql() +
+                                        " ORDER BY start_timestamp DESC, id DESC LIMIT ?" + limit_parameter +
+                                        " OFFSET ?" + offset_parameter);
+    where.bind(*statement);
+    statement->bind(static_cast<int>(where.parameter_count() + 1), to_sql_count(filter.limit));
+    statement->bind(static_cast<int>(where.parameter_count() + 2), to_sql_count(filter.offset));
     return read_all(*statement);
+}
+
+std::size_t SqliteTransactionRepository::count(const TransactionFilter& filter) {
+    const auto where = where_clause(filter);
+    auto statement = connection_.cached("SELECT count(*) FROM transactions" + where.sql());
+    where.bind(*statement);
+    statement->step();
+    return static_cast<std::size_t>(statement->column<std::int64_t>(0));
 }
 
 }  // namespace parkgrid::storage

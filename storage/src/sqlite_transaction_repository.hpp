@@ -22,6 +22,7 @@ public:
     // retried StopTransaction is harmless.
     void record_stop(std::int32_t id, const TransactionStop& stop) override;
     std::vector<TransactionRecord> query(const TransactionFilter& filter) override;
+    std::size_t count(const TransactionFilter& filter) override;
 
 private:
     sqlite::Connection& connection_;

@@ -240,7 +240,8 @@ nlohmann::json HttpResult::json() const {
 }
 
 HttpResult http_request(std::uint16_t port, const std::string& method, const std::string& target,
-                        const std::string& body, const std::optional<std::string>& bearer_token) {
+                        const std::string& body, const std::optional<std::string>& bearer_token,
+                        const std::vector<std::pair<std::string, std::string>>& headers) {
     net::io_context io;
     beast::tcp_stream stream(io);
     stream.expires_after(std::chrono::seconds(10));
@@ -253,6 +254,9 @@ HttpResult http_request(std::uint16_t port, const std::string& method, const std
     if (!body.empty()) {
         request.set(http::field::content_type, "application/json");
         request.body() = body;
+    }
+    for (const auto& [name, value] : headers) {
+        request.set(name, value);
     }
     request.prepare_payload();
     http::write(stream, request);

@@ -35,12 +35,12 @@ std::string hash_token(std::string_view token) {
     return to_hex(digest.data(), length);
 }
 
-std::string generate_token() {
+std::string generate_token(std::string_view prefix) {
     std::array<unsigned char, 32> bytes{};
     if (RAND_bytes(bytes.data(), static_cast<int>(bytes.size())) != 1) {
         throw std::runtime_error("no secure random bytes available");
     }
-    return "pgt_" + to_hex(bytes.data(), bytes.size());
+    return std::string(prefix) + to_hex(bytes.data(), bytes.size());
 }
 
 std::optional<std::string> bootstrap_admin_token(storage::Database& database,

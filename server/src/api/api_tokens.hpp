@@ -12,8 +12,12 @@ namespace parkgrid::server::api {
 // leaked database useless for logging in; only the hash is ever stored.
 std::string hash_token(std::string_view token);
 
-// A fresh token with 256 bits of entropy: "pgt_" followed by 64 hex digits.
-std::string generate_token();
+inline constexpr std::string_view kApiTokenPrefix = "pgt_";
+inline constexpr std::string_view kSessionTokenPrefix = "pgs_";
+
+// A fresh secret with 256 bits of entropy: the prefix (which says what it is, e.g. to secret scanners)
+// followed by 64 hex digits.
+std::string generate_token(std::string_view prefix = kApiTokenPrefix);
 
 // Ensures an administrator can use the API. With `configured_token` (CSMS_ADMIN_TOKEN), that token becomes
 // the bootstrap administrator's; without it, a token is generated on the first start only and returned so

@@ -1,6 +1,7 @@
 #include "body_reader.hpp"
 
 #include <algorithm>
+#include <sstream>
 
 #include "api_error.hpp"
 #include "parkgrid/ocpp/date_time.hpp"
@@ -84,6 +85,41 @@ std::optional<storage::Timestamp> BodyReader::optional_time(const std::string& n
         throw ApiError::invalid_field(name, "must be an RFC 3339 date-time such as 2026-12-31T16:00:00Z");
     }
     return parsed->instant();
+}
+
+std::optional<std::int64_t> BodyReader::optional_integer(const std::string& name, std::int64_t min,
+                                                         std::int64_t max) const {
+    if (!has(name) || is_null(name)) {
+        return std::nullopt;
+    }
+    const auto& value = body_.at(name);
+    const auto range = "must be a whole number from " + std::to_string(min) + " to " + std::to_string(max);
+    if (!value.is_number_integer()) {
+        throw ApiError::invalid_field(name, range);
+    }
+    // Unsigned JSON numbers above INT64_MAX are out of every range used here.
+    if (value.is_number_unsigned() && value.get<std::uint64_t>() > static_cast<std::uint64_t>(max)) {
+        throw ApiError::invalid_field(name, range);
+    }
+    const auto number = value.get<std::int64_t>();
+    if (number < min || number > max) {
+        throw ApiError::invalid_field(name, range);
+    }
+    return number;
+}
+
+std::optional<double> BodyReader::optional_number(const std::string& name, double min, double max) const {
+    if (!has(name) || is_null(name)) {
+        return std::nullopt;
+    }
+    const auto& value = body_.at(name);
+    const auto number = value.is_number() ? value.get<double>() : 0.0;
+    if (!value.is_number() || number < min || number > max) {
+        std::ostringstream range;
+        range << "must be a number from " << min << " to " << max;
+        throw ApiError::invalid_field(name, range.str());
+    }
+    return number;
 }
 
 void require_printable_ascii(const std::string& field, const std::string& value) {

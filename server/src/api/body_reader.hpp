@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstdint>
 #include <initializer_list>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -29,6 +30,11 @@ public:
     std::optional<std::string> optional_one_of(const std::string& name,
                                                std::initializer_list<std::string_view> values) const;
     std::optional<storage::Timestamp> optional_time(const std::string& name) const;
+    // A whole JSON number within [min, max]; absent or null give nullopt.
+    std::optional<std::int64_t> optional_integer(const std::string& name, std::int64_t min,
+                                                 std::int64_t max) const;
+    // Any JSON number within [min, max]; absent or null give nullopt.
+    std::optional<double> optional_number(const std::string& name, double min, double max) const;
 
 private:
     const nlohmann::json& body_;

@@ -1,5 +1,6 @@
 #include "body_reader.hpp"
 #include "json_views.hpp"
+#include "organisation_access.hpp"
 #include "parkgrid/ocpp/messages/trigger_message.hpp"
 #include "parkgrid/server/charger_identity.hpp"
 #include "parkgrid/server/log.hpp"
@@ -22,12 +23,34 @@ nlohmann::json detail_json(const ChargerDetail& detail, bool online) {
     return out;
 }
 
-ChargerDetail load_detail(Repositories& repositories, const std::string& id) {
+// The charger as `principal` may see it: 404 when it does not exist or its site's institution is outside
+// the caller's scope (an unassigned charger is the admin's).
+storage::ChargerRecord require_visible_charger(Repositories& repositories, const Principal& principal,
+                                               const std::string& id) {
     auto charger = repositories.chargers().find(id);
+    const auto what = "charger '" + id + "'";
     if (!charger) {
-        throw ApiError::not_found("charger '" + id + "'");
+        throw ApiError::not_found(what);
     }
-    return ChargerDetail{std::move(*charger), repositories.chargers().connectors(id)};
+    require_visible(principal, charger->institution_id, what);
+    return std::move(*charger);
+}
+
+ChargerDetail detail_of(Repositories& repositories, storage::ChargerRecord charger) {
+    auto connectors = repositories.chargers().connectors(charger.id);
+    return ChargerDetail{std::move(charger), std::move(connectors)};
+}
+
+ChargerDetail load_detail(Repositories& repositories, const Principal& principal, const std::string& id) {
+    return detail_of(repositories, require_visible_charger(repositories, principal, id));
+}
+
+// Connection logs and anomalies are also kept for identities that were never registered; admins read them
+// for any identity, everyone else only for chargers they see.
+void require_logs_visible(Repositories& repositories, const Principal& principal, const std::string& id) {
+    if (!principal.is_admin()) {
+        require_visible_charger(repositories, principal, id);
+    }
 }
 
 // After an administrator changes a connected charger's registration: a rejection takes effect at once;
@@ -63,8 +86,10 @@ void add_charger_routes(Router& router, CentralSystem& central_system) {
 
     router.add("POST", "/api/v1/chargers",
                [&database, &central_system](const ApiRequest& request, const HttpReply& reply) {
+                   // Registering chargers is the operator's job; fleet admins assign them to their sites.
+                   require_admin(request.principal());
                    const auto body = request.json_body();
-                   const BodyReader fields(body, {"id", "description", "registrationStatus"});
+                   const BodyReader fields(body, {"id", "description", "registrationStatus", "siteId"});
                    const auto id = fields.required_string("id", kMaxChargerIdentityLength);
                    if (!is_valid_charger_identity(id)) {
                        throw ApiError::invalid_field("id", "must be 1 to 48 printable ASCII characters");
@@ -74,14 +99,22 @@ void add_charger_routes(Router& router, CentralSystem& central_system) {
                    const auto status = registration_from_name(
                        fields.optional_one_of("registrationStatus", {"Accepted", "Pending", "Rejected"})
                            .value_or("Accepted"));
+                   const auto site_id = optional_id(fields, "siteId");
                    write_then_reply(
                        database,
-                       [id, description, status](Repositories& repositories) {
+                       [id, description, status, site_id,
+                        principal = request.principal()](Repositories& repositories) {
+                           if (site_id) {
+                               require_site_for_write(repositories, principal, *site_id);
+                           }
                            if (!repositories.chargers().insert(id, description, *status,
                                                                ocpp::DateTime::now().instant())) {
                                throw ApiError::conflict("charger '" + id + "' exists already");
                            }
-                           return load_detail(repositories, id);
+                           if (site_id) {
+                               repositories.chargers().set_site(id, site_id);
+                           }
+                           return load_detail(repositories, principal, id);
                        },
                        [&central_system](const ChargerDetail& detail) {
                            return json_response(201, detail_json(detail, central_system.registry().find(
@@ -91,14 +124,24 @@ void add_charger_routes(Router& router, CentralSystem& central_system) {
                });
 
     router.add(
-        "GET", "/api/v1/chargers", [&database, &central_system](const ApiRequest&, const HttpReply& reply) {
+        "GET", "/api/v1/chargers",
+        [&database, &central_system](const ApiRequest& request, const HttpReply& reply) {
+            storage::ChargerFilter filter;
+            filter.scope = request.principal().scope();
+            filter.site_id = query_id(request, "siteId");
+            filter.institution_id = query_id(request, "institutionId");
+            // Chargers were listed whole before paging existed; the default page keeps that for most sites.
+            const auto page = page_of(request, 1000, 1000);
+            filter.limit = page.limit;
+            filter.offset = page.offset;
             read_then_reply(
-                database, [](Repositories& repositories) { return repositories.chargers().list(); },
-                [&central_system](const std::vector<storage::ChargerRecord>& chargers) {
-                    const auto items = array_of(chargers, [&](const storage::ChargerRecord& charger) {
+                database,
+                [filter](Repositories& repositories) { return repositories.chargers().query(filter); },
+                [&central_system](const storage::Listing<storage::ChargerRecord>& chargers) {
+                    const auto items = array_of(chargers.items, [&](const storage::ChargerRecord& charger) {
                         return charger_json(charger, central_system.registry().find(charger.id) != nullptr);
                     });
-                    return json_response(200, {{"items", items}, {"total", chargers.size()}});
+                    return json_response(200, {{"items", items}, {"total", chargers.total}});
                 },
                 reply);
         });
@@ -107,9 +150,8 @@ void add_charger_routes(Router& router, CentralSystem& central_system) {
                [&database, &central_system](const ApiRequest& request, const HttpReply& reply) {
                    read_then_reply(
                        database,
-                       [id = request.path_param(0)](Repositories& repositories) {
-                           return load_detail(repositories, id);
-                       },
+                       [id = request.path_param(0), principal = request.principal()](
+                           Repositories& repositories) { return load_detail(repositories, principal, id); },
                        [&central_system](const ChargerDetail& detail) {
                            return json_response(200, detail_json(detail, central_system.registry().find(
                                                                              detail.charger.id) != nullptr));
@@ -120,28 +162,42 @@ void add_charger_routes(Router& router, CentralSystem& central_system) {
     router.add(
         "PATCH", "/api/v1/chargers/{id}",
         [&database, &central_system](const ApiRequest& request, const HttpReply& reply) {
+            const auto& principal = request.principal();
+            require_change_right(principal);
             const auto body = request.json_body();
-            const BodyReader fields(body, {"description", "registrationStatus"});
+            const BodyReader fields(body, {"description", "registrationStatus", "siteId"});
+            if (fields.has("registrationStatus")) {
+                require_admin(principal);  // approving chargers is the operator's decision
+            }
             const auto status_name =
                 fields.optional_one_of("registrationStatus", {"Accepted", "Pending", "Rejected"});
             const auto status = status_name ? registration_from_name(*status_name) : std::nullopt;
             const bool change_description = fields.has("description");
             const auto description = fields.optional_string("description", 500);
+            const bool change_site = fields.has("siteId");  // null unassigns
+            const auto site_id = optional_id(fields, "siteId");
             const auto id = request.path_param(0);
             write_then_reply(
                 database,
-                [id, status, change_description, description](Repositories& repositories) {
+                [id, status, change_description, description, change_site, site_id,
+                 principal](Repositories& repositories) {
                     auto& chargers = repositories.chargers();
-                    if (!chargers.find(id)) {
-                        throw ApiError::not_found("charger '" + id + "'");
-                    }
+                    require_visible_charger(repositories, principal, id);
                     if (status) {
                         chargers.set_registration_status(id, *status);
                     }
                     if (change_description) {
                         chargers.set_description(id, description);
                     }
-                    return load_detail(repositories, id);
+                    if (change_site) {
+                        if (site_id) {
+                            require_site_for_write(repositories, principal, *site_id);
+                        }
+                        chargers.set_site(id, site_id);
+                    }
+                    // Not load_detail(): a fleet admin who unassigns a charger no longer sees it, but is
+                    // still answered what was done.
+                    return detail_of(repositories, *chargers.find(id));
                 },
                 [&central_system, status](const ChargerDetail& detail) {
                     if (status) {
@@ -165,10 +221,9 @@ void add_charger_routes(Router& router, CentralSystem& central_system) {
                    const auto page = page_of(request);
                    read_then_reply(
                        database,
-                       [id = request.path_param(0), connector, page](Repositories& repositories) {
-                           if (!repositories.chargers().find(id)) {
-                               throw ApiError::not_found("charger '" + id + "'");
-                           }
+                       [id = request.path_param(0), connector, page,
+                        principal = request.principal()](Repositories& repositories) {
+                           require_visible_charger(repositories, principal, id);
                            return repositories.chargers().status_history(id, connector, page.limit);
                        },
                        [](const std::vector<storage::StatusRecord>& history) {
@@ -182,7 +237,9 @@ void add_charger_routes(Router& router, CentralSystem& central_system) {
                    const auto page = page_of(request);
                    read_then_reply(
                        database,
-                       [id = request.path_param(0), page](Repositories& repositories) {
+                       [id = request.path_param(0), page,
+                        principal = request.principal()](Repositories& repositories) {
+                           require_logs_visible(repositories, principal, id);
                            return repositories.events().connections(id, page.limit);
                        },
                        [](const std::vector<storage::ConnectionEvent>& events) {
@@ -196,7 +253,9 @@ void add_charger_routes(Router& router, CentralSystem& central_system) {
                    const auto page = page_of(request);
                    read_then_reply(
                        database,
-                       [id = request.path_param(0), page](Repositories& repositories) {
+                       [id = request.path_param(0), page,
+                        principal = request.principal()](Repositories& repositories) {
+                           require_logs_visible(repositories, principal, id);
                            return repositories.events().anomalies_for_charger(id, page.limit);
                        },
                        [](const std::vector<storage::AnomalyRecord>& anomalies) {

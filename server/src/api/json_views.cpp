@@ -58,7 +58,9 @@ nlohmann::json charger_json(const storage::ChargerRecord& charger, bool online) 
             {"bootInfo", boot},
             {"firmwareStatus", or_null(charger.firmware_status)},
             {"diagnosticsStatus", or_null(charger.diagnostics_status)},
-            {"createdAt", to_json_time(charger.created_at)}};
+            {"createdAt", to_json_time(charger.created_at)},
+            {"siteId", or_null(charger.site_id)},
+            {"institutionId", or_null(charger.institution_id)}};
 }
 
 nlohmann::json status_json(const storage::StatusRecord& status) {
@@ -78,7 +80,10 @@ nlohmann::json id_tag_json(const storage::IdTagRecord& tag) {
             {"expiryDate", to_json_time(tag.expiry_date)},
             {"parentIdTag", or_null(tag.parent_id_tag)},
             {"createdAt", to_json_time(tag.created_at)},
-            {"updatedAt", to_json_time(tag.updated_at)}};
+            {"updatedAt", to_json_time(tag.updated_at)},
+            {"institutionId", or_null(tag.institution_id)},
+            {"vehicleId", or_null(tag.vehicle_id)},
+            {"driverId", or_null(tag.driver_id)}};
 }
 
 nlohmann::json transaction_json(const storage::TransactionRecord& transaction) {

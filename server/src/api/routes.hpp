@@ -6,7 +6,13 @@
 namespace parkgrid::server::api {
 
 void add_charger_routes(Router& router, CentralSystem& central_system);
-void add_id_tag_routes(Router& router, storage::Database& database);
+void add_command_routes(Router& router, CentralSystem& central_system);
+void add_configuration_routes(Router& router, CentralSystem& central_system);
+void add_event_routes(Router& router, CentralSystem& central_system);
+void add_local_list_routes(Router& router, CentralSystem& central_system);
+void add_maintenance_routes(Router& router, CentralSystem& central_system);
+void add_reservation_routes(Router& router, CentralSystem& central_system);
+void add_id_tag_routes(Router& router, storage::Database& database, EventBus& events);
 void add_transaction_routes(Router& router, storage::Database& database);
 
 }  // namespace parkgrid::server::api

@@ -1,6 +1,8 @@
 #include <charconv>
 
+#include "access.hpp"
 #include "json_views.hpp"
+#include "organisation_views.hpp"
 #include "parkgrid/ocpp/date_time.hpp"
 #include "routes.hpp"
 #include "storage_reply.hpp"
@@ -31,14 +33,19 @@ void add_transaction_routes(Router& router, storage::Database& database) {
             }
             filter.open = *status == "open";
         }
+        // A transaction is visible when its charger's site is in the caller's scope.
+        filter.scope = request.principal().scope();
         const auto page = page_of(request);
         filter.limit = page.limit;
         filter.offset = page.offset;
         read_then_reply(
             database,
-            [filter](Repositories& repositories) { return repositories.transactions().query(filter); },
-            [](const std::vector<storage::TransactionRecord>& transactions) {
-                return json_response(200, {{"items", array_of(transactions, transaction_json)}});
+            [filter](Repositories& repositories) {
+                return storage::Listing<storage::TransactionRecord>{
+                    repositories.transactions().query(filter), repositories.transactions().count(filter)};
+            },
+            [](const storage::Listing<storage::TransactionRecord>& transactions) {
+                return json_response(200, listing_json(transactions, transaction_json));
             },
             reply);
     });
@@ -53,11 +60,14 @@ void add_transaction_routes(Router& router, storage::Database& database) {
                    }
                    read_then_reply(
                        database,
-                       [id](Repositories& repositories) {
+                       [id, principal = request.principal()](Repositories& repositories) {
                            auto transaction = repositories.transactions().find(id);
+                           const auto what = "transaction " + std::to_string(id);
                            if (!transaction) {
-                               throw ApiError::not_found("transaction " + std::to_string(id));
+                               throw ApiError::not_found(what);
                            }
+                           const auto charger = repositories.chargers().find(transaction->start.charger_id);
+                           require_visible(principal, charger ? charger->institution_id : std::nullopt, what);
                            return TransactionDetail{std::move(*transaction),
                                                     repositories.meter_values().for_transaction(id),
                                                     repositories.events().anomalies_for_transaction(id)};

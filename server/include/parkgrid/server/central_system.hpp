@@ -8,6 +8,8 @@
 #include "parkgrid/server/charger_registry.hpp"
 #include "parkgrid/server/command_service.hpp"
 #include "parkgrid/server/config.hpp"
+#include "parkgrid/server/configuration_manager.hpp"
+#include "parkgrid/server/local_list_manager.hpp"
 #include "parkgrid/server/event_bus.hpp"
 #include "parkgrid/storage/database.hpp"
 
@@ -41,6 +43,8 @@ public:
     ChargerRegistry& registry() { return registry_; }
     EventBus& events() { return events_; }
     CommandService& commands() { return commands_; }
+    ConfigurationManager& configuration() { return configuration_; }
+    LocalListManager& local_lists() { return local_lists_; }
     const boost::asio::any_io_executor& executor() const { return executor_; }
     storage::Database& database() { return database_; }
     const Config& config() const { return config_; }
@@ -55,6 +59,8 @@ private:
     ChargerRegistry registry_;
     EventBus events_;
     CommandService commands_{registry_, database_, events_};
+    ConfigurationManager configuration_{commands_, database_, events_};
+    LocalListManager local_lists_{executor_, registry_, commands_, database_, events_};
 };
 
 }  // namespace parkgrid::server

@@ -1,6 +1,8 @@
 #pragma once
 
 #include <memory>
+#include <string>
+#include <vector>
 
 #include "parkgrid/server/central_system.hpp"
 #include "parkgrid/server/http_types.hpp"
@@ -8,18 +10,28 @@
 namespace parkgrid::server {
 
 namespace api {
+class AuditRecorder;
 class Authenticator;
 class Router;
 }  // namespace api
+namespace auth {
+struct AuthServices;
+}  // namespace auth
 
-// Everything served over plain HTTP on the listening port: /healthz, the REST API under /api (bearer
-// tokens), and the admin UI's static files.
+// Everything served over plain HTTP on the listening port: /healthz, the REST API under /api (login sessions
+// and API tokens; state-changing requests are audited), and the admin UI's static files.
+class DiagnosticsUploads;
+
 class HttpHandler {
 public:
     explicit HttpHandler(CentralSystem& central_system);
     ~HttpHandler();
 
+    // Answers exactly once, through `reply`, possibly later and from another thread.
     void handle(HttpRequest request, HttpReply reply);
+
+    // Every API route as "METHOD /pattern", for checking the OpenAPI description against them.
+    std::vector<std::string> api_routes() const;
 
 private:
     void handle_api(HttpRequest request, HttpReply reply);
@@ -27,8 +39,12 @@ private:
     void handle_static(const HttpRequest& request, const HttpReply& reply) const;
 
     CentralSystem& central_system_;
+    std::unique_ptr<auth::AuthServices> auth_;  // sessions, login throttle, password worker
+    std::unique_ptr<api::AuditRecorder> audit_;
     std::unique_ptr<api::Authenticator> authenticator_;
+    std::unique_ptr<api::Router> public_router_;  // routes that need no authentication: the login
     std::unique_ptr<api::Router> router_;
+    std::unique_ptr<DiagnosticsUploads> diagnostics_uploads_;
 };
 
 }  // namespace parkgrid::server

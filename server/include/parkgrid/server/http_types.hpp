@@ -1,6 +1,7 @@
 #pragma once
 
 #include <functional>
+#include <memory>
 #include <string>
 #include <utility>
 #include <vector>
@@ -12,16 +13,39 @@ struct HttpRequest {
     std::string method;
     std::string target;  // origin-form: path and query
     std::string authorization;
+    std::string cookie;      // the Cookie header: the web UI's session
+    std::string csrf_token;  // X-CSRF-Token, required with a session cookie for requests that change state
     std::string content_type;
     std::string body;
     std::string remote_address;
+    std::string host;  // the Host header: how the client reached this server
 };
+
+// Writes the chunks of a streamed response body (Server-Sent Events); usable from any thread.
+class StreamWriter {
+public:
+    virtual ~StreamWriter() = default;
+    virtual void write(std::string chunk) = 0;
+    // False once the client has gone or the server is shutting down; the stream should then stop.
+    virtual bool open() const = 0;
+};
+
+// Called once the response headers are sent. What it returns is kept alive for as long as the stream
+// lasts: the producer of the chunks (e.g. an event subscription).
+using StreamStarter = std::function<std::shared_ptr<void>(std::shared_ptr<StreamWriter> writer)>;
 
 struct HttpResponse {
     unsigned status = 200;
     std::string content_type = "application/json";
     std::string body;
     std::vector<std::pair<std::string, std::string>> headers;
+    // Set for a streamed body: `body` is ignored and chunks follow through the writer.
+    StreamStarter stream;
+    // Not sent: notes for the audit log (api/audit_recorder.hpp). audit_subject names the caller of a
+    // request that was not authenticated (a login names the user it tried); audit_detail is a short JSON
+    // object saying what was done, and never holds a secret.
+    std::string audit_subject;
+    std::string audit_detail;
 };
 
 // Called exactly once per request, from any thread.

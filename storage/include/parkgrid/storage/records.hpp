@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "parkgrid/storage/organisation_records.hpp"
 #include "parkgrid/storage/timestamp.hpp"
 
 namespace parkgrid::storage {
@@ -36,6 +37,8 @@ struct ChargerRecord {
     std::optional<std::string> firmware_status;     // last FirmwareStatusNotification
     std::optional<std::string> diagnostics_status;  // last DiagnosticsStatusNotification
     Timestamp created_at{};
+    std::optional<std::int64_t> site_id{};         // none: unassigned, seen by admins only
+    std::optional<std::int64_t> institution_id{};  // the site's institution (read only)
 };
 
 // One StatusNotification; connector 0 is the charge point itself.
@@ -58,6 +61,10 @@ struct IdTagRecord {
     std::optional<std::string> parent_id_tag;
     Timestamp created_at{};
     Timestamp updated_at{};
+    std::optional<std::int64_t> institution_id{};  // none: a global tag, seen by admins only
+    // The tag's owner, at most one of the two, of the tag's institution.
+    std::optional<std::int64_t> vehicle_id{};
+    std::optional<std::int64_t> driver_id{};
 };
 
 struct TransactionStart {
@@ -95,6 +102,7 @@ struct TransactionFilter {
     std::optional<Timestamp> from;  // start timestamp >= from
     std::optional<Timestamp> to;    // start timestamp < to
     std::optional<bool> open;       // only running (true) or finished (false) transactions
+    InstitutionScope scope{};       // through the charger's site; see ChargerFilter
     std::size_t limit = 100;
     std::size_t offset = 0;
 };
@@ -159,6 +167,10 @@ struct ApiTokenRecord {
     std::string role;
     Timestamp created_at{};
     std::optional<Timestamp> last_used_at;
+    std::optional<std::string> created_by{};      // subject that created it; none for the bootstrap token
+    std::optional<Timestamp> expires_at{};        // none: until revoked
+    std::optional<Timestamp> revoked_at{};
+    std::vector<std::int64_t> institution_ids{};  // scope, ascending; empty for admins
 };
 
 }  // namespace parkgrid::storage

@@ -10,7 +10,11 @@
 #include <string_view>
 #include <vector>
 
+#include "parkgrid/storage/audit_repository.hpp"
+#include "parkgrid/storage/operations_repositories.hpp"
+#include "parkgrid/storage/organisation_repositories.hpp"
 #include "parkgrid/storage/records.hpp"
+#include "parkgrid/storage/user_repositories.hpp"
 
 namespace parkgrid::storage {
 
@@ -20,6 +24,10 @@ public:
 
     virtual std::optional<ChargerRecord> find(std::string_view id) = 0;
     virtual std::vector<ChargerRecord> list() = 0;
+    // In id order.
+    virtual Listing<ChargerRecord> query(const ChargerFilter& filter) = 0;
+    // Returns false when there is no such charger; nullopt unassigns it. The site must exist.
+    virtual bool set_site(std::string_view id, std::optional<std::int64_t> site_id) = 0;
     // Returns false when a charger with this id exists already.
     virtual bool insert(const std::string& id, const std::optional<std::string>& description,
                         RegistrationStatus status, Timestamp now) = 0;
@@ -46,6 +54,8 @@ public:
     // Id tags are case-insensitive (OCPP IdToken).
     virtual std::optional<IdTagRecord> find(std::string_view id_tag) = 0;
     virtual std::vector<IdTagRecord> list(std::size_t limit, std::size_t offset) = 0;
+    // In tag order.
+    virtual Listing<IdTagRecord> query(const IdTagFilter& filter) = 0;
     // Returns false when the tag exists already.
     virtual bool insert(const IdTagRecord& tag) = 0;
     // Returns false when there is no such tag.
@@ -69,6 +79,8 @@ public:
     virtual std::vector<TransactionRecord> open_for_id_tag(std::string_view id_tag) = 0;
     virtual void record_stop(std::int32_t id, const TransactionStop& stop) = 0;
     virtual std::vector<TransactionRecord> query(const TransactionFilter& filter) = 0;
+    // How many transactions match the filter on all pages (limit and offset are ignored).
+    virtual std::size_t count(const TransactionFilter& filter) = 0;
 };
 
 class MeterValueRepository {
@@ -98,10 +110,18 @@ public:
 
     virtual std::optional<ApiTokenRecord> find_by_hash(std::string_view token_hash) = 0;
     virtual std::optional<ApiTokenRecord> find_by_name(std::string_view name) = 0;
+    virtual std::optional<ApiTokenRecord> find(std::int64_t id) = 0;
+    // In id order, revoked tokens included.
+    virtual std::vector<ApiTokenRecord> list(std::size_t limit, std::size_t offset) = 0;
+    // Stores the token with its institutions (which must exist).
     virtual std::int64_t insert(const ApiTokenRecord& token) = 0;
+    // A new secret for the token, which is live again (not revoked).
     virtual void replace_hash(std::int64_t id, const std::string& token_hash) = 0;
     virtual std::size_t count() = 0;
+    // Moves last_used_at forward (never back).
     virtual void touch(std::int64_t id, Timestamp used_at) = 0;
+    // Returns false when there is no such token or it was revoked already.
+    virtual bool revoke(std::int64_t id, Timestamp at) = 0;
 };
 
 // The repositories of one unit of work.
@@ -115,6 +135,19 @@ public:
     virtual MeterValueRepository& meter_values() = 0;
     virtual EventRepository& events() = 0;
     virtual ApiTokenRepository& api_tokens() = 0;
+    virtual CommandLogRepository& command_log() = 0;
+    virtual ReservationRepository& reservations() = 0;
+    virtual ConfigurationRepository& configuration() = 0;
+    virtual LocalListRepository& local_lists() = 0;
+    virtual MaintenanceRepository& maintenance() = 0;
+    virtual UserRepository& users() = 0;
+    virtual SessionRepository& sessions() = 0;
+    virtual AuditLogRepository& audit_log() = 0;
+    virtual InstitutionRepository& institutions() = 0;
+    virtual SiteRepository& sites() = 0;
+    virtual DepartmentRepository& departments() = 0;
+    virtual VehicleRepository& vehicles() = 0;
+    virtual DriverRepository& drivers() = 0;
 };
 
 }  // namespace parkgrid::storage

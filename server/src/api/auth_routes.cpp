@@ -1,0 +1,250 @@
+#include "auth_routes.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include "account_route_helpers.hpp"
+#include "api_tokens.hpp"
+#include "audit_recorder.hpp"
+#include "auth/account_rules.hpp"
+#include "auth/auth_services.hpp"
+#include "auth/csrf.hpp"
+#include "auth/password_hash.hpp"
+#include "auth/session_cookie.hpp"
+#include "auth_views.hpp"
+#include "body_reader.hpp"
+#include "credentials.hpp"
+#include "json_views.hpp"
+#include "parkgrid/ocpp/date_time.hpp"
+#include "parkgrid/server/log.hpp"
+#include "storage_reply.hpp"
+
+namespace parkgrid::server::api {
+namespace {
+
+using storage::Repositories;
+
+// Everything a login needs after its request has been read.
+struct LoginAttempt {
+    std::string username;
+    std::string password;
+    std::string address;  // the client's IP address, for throttling
+    std::string remote;   // with the port, for the session record
+};
+
+HttpResponse with_outcome(HttpResponse response, const std::string& subject, const std::string& outcome) {
+    response.audit_subject = subject;
+    response.audit_detail = nlohmann::json{{"outcome", outcome}}.dump();
+    return response;
+}
+
+// One answer for an unknown user, a wrong password and a disabled user, so that it does not tell which
+// usernames exist.
+HttpResponse invalid_credentials(const std::string& subject, const std::string& outcome) {
+    return with_outcome(
+        error_response(ApiError(401, "invalid_credentials", "the username or the password is not correct")),
+        subject, outcome);
+}
+
+HttpResponse retry_later(unsigned status, const std::string& code, const std::string& message,
+                         std::chrono::seconds wait, const std::string& outcome) {
+    auto response = with_outcome(error_response(ApiError(status, code, message)),
+                                 std::string(kAnonymousSubject), outcome);
+    response.headers.emplace_back("Retry-After", std::to_string(wait.count()));
+    return response;
+}
+
+HttpResponse password_worker_busy() {
+    return retry_later(503, "busy", "too many logins are being checked; try again in a moment",
+                       std::chrono::seconds(1), "busy");
+}
+
+// Creates the session of a user whose password matched. Runs on the password worker.
+void open_session(storage::Database& database, const auth::AuthServices& auth, const LoginAttempt& attempt,
+                  const storage::UserRecord& user, bool rehash, const HttpReply& reply) {
+    // The stored hash is weaker than today's (fewer iterations): replace it while the password is at hand.
+    std::optional<std::string> stronger_hash;
+    if (rehash) {
+        try {
+            stronger_hash = auth::hash_password(attempt.password);
+        } catch (const std::exception& error) {
+            log::warn("could not rehash a password", {{"error", error.what()}});
+        }
+    }
+    const auto now = ocpp::DateTime::now().instant();
+    const std::string token = generate_token(kSessionTokenPrefix);
+    storage::SessionRecord session;
+    session.token_hash = hash_token(token);
+    session.user_id = user.id;
+    session.created_at = session.last_seen_at = now;
+    session.expires_at = auth.sessions.expiry_for_new_session(now);
+    session.remote_address = attempt.remote;
+    const auto idle_cutoff = now - auth.sessions.idle_timeout;
+    write_then_reply(
+        database,
+        [session, old_hash = user.password_hash, stronger_hash, now,
+         idle_cutoff](Repositories& repositories) {
+            // Disabled or removed while the password was being checked: no session after all.
+            auto current = repositories.users().find(session.user_id);
+            if (!current || current->disabled) {
+                throw ApiError(401, "invalid_credentials", "the username or the password is not correct");
+            }
+            repositories.sessions().purge_ended(now, idle_cutoff);
+            const auto id = repositories.sessions().insert(session);
+            repositories.users().record_login(current->id, now);
+            if (stronger_hash && current->password_hash == old_hash) {
+                current->password_hash = *stronger_hash;
+                repositories.users().update(*current);
+            }
+            current->last_login_at = now;
+            return std::make_pair(id, *current);
+        },
+        [token, expires_at = session.expires_at](const std::pair<std::int64_t, storage::UserRecord>& opened) {
+            const auto& [session_id, current] = opened;
+            auto response = json_response(200, {{"token", token},
+                                                {"csrfToken", auth::csrf_token_for(token)},
+                                                {"expiresAt", to_json_time(expires_at)},
+                                                {"user", user_json(current)}});
+            response.headers.emplace_back("Set-Cookie", auth::session_cookie(token));
+            response.headers.emplace_back("Cache-Control", "no-store");
+            response.audit_subject = "user:" + current.username;
+            response.audit_detail = nlohmann::json{{"outcome", "success"}, {"sessionId", session_id}}.dump();
+            log::info("login", {{"user", current.username}});
+            return response;
+        },
+        reply);
+}
+
+// Runs on the password worker once the password has been checked.
+void finish_login(storage::Database& database, auth::AuthServices& auth, const LoginAttempt& attempt,
+                  const std::optional<storage::UserRecord>& user, bool matches, bool rehash,
+                  const HttpReply& reply) {
+    if (!user || !matches || user->disabled) {
+        auth.throttle.record_failure(attempt.username, attempt.address);
+        // The attempted name is recorded only when it is a user: a password typed into the username field
+        // must not end up in the audit log.
+        const std::string subject = user ? "user:" + user->username : std::string(kAnonymousSubject);
+        const std::string outcome = !user ? "unknown_user" : !matches ? "wrong_password" : "disabled";
+        log::info("login refused", {{"outcome", outcome}, {"remote", attempt.remote}});
+        reply(invalid_credentials(subject, outcome));
+        return;
+    }
+    auth.throttle.record_success(attempt.username);
+    open_session(database, auth, attempt, *user, rehash, reply);
+}
+
+}  // namespace
+
+void add_login_route(Router& public_router, storage::Database& database, auth::AuthServices& auth) {
+    public_router.add(
+        "POST", kLoginPath, [&database, &auth](const ApiRequest& request, const HttpReply& reply) {
+            const auto body = request.json_body();
+            const BodyReader fields(body, {"username", "password"});
+            LoginAttempt attempt;
+            attempt.username = fields.required_string("username", 256);
+            attempt.password = fields.required_string("password", auth::kPasswordMaxBytes);
+            attempt.remote = request.http().remote_address;
+            attempt.address = std::string(auth::host_of(attempt.remote));
+            if (const auto wait = auth.throttle.refusal(attempt.username, attempt.address)) {
+                reply(retry_later(429, "too_many_attempts", "too many failed logins; try again later", *wait,
+                                  "throttled"));
+                return;
+            }
+            storage::read(
+                database,
+                [username = attempt.username](Repositories& repositories) {
+                    return repositories.users().find_by_username(username);
+                },
+                [&database, &auth, attempt,
+                 reply](storage::Outcome<std::optional<storage::UserRecord>> outcome) {
+                    if (!outcome.ok()) {
+                        reply_storage_failure(reply, outcome.error());
+                        return;
+                    }
+                    auto user = std::move(outcome.value());
+                    // An unknown user costs one KDF run too: the answer takes as long as for a wrong
+                    // password.
+                    const std::string encoded = user ? user->password_hash : auth.unknown_user_hash;
+                    const bool queued = auth.passwords.verify(
+                        attempt.password, encoded,
+                        [&database, &auth, attempt, user, reply](bool matches, bool rehash) {
+                            finish_login(database, auth, attempt, user, matches, rehash, reply);
+                        });
+                    if (!queued) {
+                        reply(password_worker_busy());
+                    }
+                });
+        });
+}
+
+void add_session_routes(Router& router, storage::Database& database, const auth::AuthServices& auth) {
+    router.add("POST", "/api/v1/auth/logout", [&database](const ApiRequest& request, const HttpReply& reply) {
+        // Authenticated already, so the credential is there.
+        const auto presented = presented_credential(request.http());
+        const auto token_hash = hash_token(presented ? presented->secret : std::string());
+        const auto now = ocpp::DateTime::now().instant();
+        write_then_reply(
+            database,
+            [token_hash, now](Repositories& repositories) {
+                const auto session = repositories.sessions().find_by_hash(token_hash);
+                if (!session) {
+                    throw ApiError(400, "not_a_session",
+                                   "logout ends a login session; API tokens are revoked with DELETE "
+                                   "/api/v1/api-tokens/{id}");
+                }
+                repositories.sessions().revoke(session->id, now);
+                return session->id;
+            },
+            [](std::int64_t session_id) {
+                auto response = no_content();
+                response.headers.emplace_back("Set-Cookie", auth::cleared_session_cookie());
+                response.audit_detail = nlohmann::json{{"sessionId", session_id}}.dump();
+                return response;
+            },
+            reply);
+    });
+
+    router.add("GET", "/api/v1/auth/me",
+               [&database, &auth](const ApiRequest& request, const HttpReply& reply) {
+                   const auto presented = presented_credential(request.http());
+                   const std::string secret = presented ? presented->secret : std::string();
+                   read_then_reply(
+                       database,
+                       [token_hash = hash_token(secret)](Repositories& repositories) {
+                           std::optional<storage::UserRecord> user;
+                           std::optional<storage::SessionRecord> session =
+                               repositories.sessions().find_by_hash(token_hash);
+                           std::optional<storage::ApiTokenRecord> token;
+                           if (session) {
+                               user = repositories.users().find(session->user_id);
+                           } else {
+                               token = repositories.api_tokens().find_by_hash(token_hash);
+                           }
+                           return std::make_tuple(user, session, token);
+                       },
+                       [principal = request.principal(), secret, idle = auth.sessions.idle_timeout](
+                           const std::tuple<std::optional<storage::UserRecord>,
+                                            std::optional<storage::SessionRecord>,
+                                            std::optional<storage::ApiTokenRecord>>& found) {
+                           const auto& [user, session, token] = found;
+                           nlohmann::json session_json = nullptr;
+                           if (session) {
+                               session_json = {{"createdAt", to_json_time(session->created_at)},
+                                               {"expiresAt", to_json_time(session->expires_at)},
+                                               {"idleTimeoutSeconds", idle.count()},
+                                               {"csrfToken", auth::csrf_token_for(secret)}};
+                           }
+                           auto response = json_response(
+                               200, {{"subject", principal.subject},
+                                     {"role", to_string(principal.role)},
+                                     {"institutionIds", principal.institution_ids},
+                                     {"user", user ? user_json(*user) : nlohmann::json(nullptr)},
+                                     {"apiToken", token ? api_token_json(*token) : nlohmann::json(nullptr)},
+                                     {"session", session_json}});
+                           response.headers.emplace_back("Cache-Control", "no-store");
+                           return response;
+                       },
+                       reply);
+               });
+}
+
+}  // namespace parkgrid::server::api

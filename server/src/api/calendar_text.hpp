@@ -1,0 +1,13 @@
+#pragma once
+
+#include <string_view>
+
+namespace parkgrid::server::api {
+
+// A calendar date written YYYY-MM-DD that exists (no 2025-02-30), years 1900 to 2199.
+bool is_calendar_date(std::string_view text);
+
+// A local time of day written HH:MM, 00:00 to 23:59.
+bool is_time_of_day(std::string_view text);
+
+}  // namespace parkgrid::server::api
