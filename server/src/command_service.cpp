@@ -34,6 +34,19 @@ storage::CommandCompletion completion_of(const CommandOutcome& outcome) {
 
 }  // namespace
 
+// The HTTP status the command API answers for this outcome; the audit log speaks HTTP.
+int audit_status(const CommandOutcome& outcome) {
+    if (outcome.offline) {
+        return 409;
+    }
+    switch (outcome.call.status) {
+        case CallOutcome::Status::Result: return 200;
+        case CallOutcome::Status::Timeout: return 504;
+        case CallOutcome::Status::QueueFull: return 503;
+        default: return 502;
+    }
+}
+
 std::string command_status_name(const CommandOutcome& outcome) {
     if (outcome.offline) {
         return "offline";
@@ -59,7 +72,7 @@ void CommandService::send(const std::string& charger_id, const std::string& acti
     record.requested_at = now();
     storage::write(
         database_, [record](storage::Repositories& repositories) { return repositories.command_log().insert(record); },
-        [this, charger_id, action, payload = std::move(payload), done = std::move(done)](
+        [this, charger_id, action, requested_by, payload = std::move(payload), done = std::move(done)](
             storage::Outcome<std::int64_t> logged) mutable {
             if (!logged.ok()) {
                 // Not logged, so not sent: every command a charger receives is in the log.
@@ -70,28 +83,37 @@ void CommandService::send(const std::string& charger_id, const std::string& acti
             const std::int64_t command_id = logged.value();
             const auto session = registry_.find(charger_id);
             if (!session) {
-                complete(command_id, charger_id, action,
+                complete(command_id, charger_id, action, requested_by,
                          CommandOutcome{command_id, true, {CallOutcome::Status::Closed, {}, ocpp::CallErrorCode::GenericError,
                                                            "the charger is not connected"}},
                          std::move(done));
                 return;
             }
             session->call(action, std::move(payload),
-                          [this, command_id, charger_id, action, done = std::move(done)](CallOutcome call) mutable {
-                              complete(command_id, charger_id, action, CommandOutcome{command_id, false, std::move(call)},
-                                       std::move(done));
+                          [this, command_id, charger_id, action, requested_by, done = std::move(done)](CallOutcome call) mutable {
+                              complete(command_id, charger_id, action, requested_by,
+                                       CommandOutcome{command_id, false, std::move(call)}, std::move(done));
                           });
         });
 }
 
 void CommandService::complete(std::int64_t command_id, const std::string& charger_id, const std::string& action,
-                              CommandOutcome outcome, Done done) {
+                              const std::string& requested_by, CommandOutcome outcome, Done done) {
     const auto completion = completion_of(outcome);
+    // Every command a charger was sent (or could not be) is in the audit log too, whoever asked for it.
+    storage::AuditRecord audit;
+    audit.at = completion.completed_at;
+    audit.subject = requested_by;
+    audit.method = action;
+    audit.path = "/ocpp/" + charger_id;
+    audit.status = audit_status(outcome);
+    audit.detail = nlohmann::json{{"commandId", command_id}, {"outcome", completion.status}}.dump();
     log::info("command completed", {{"charger", charger_id}, {"action", action}, {"status", completion.status}});
     storage::write(
         database_,
-        [command_id, completion](storage::Repositories& repositories) {
+        [command_id, completion, audit](storage::Repositories& repositories) {
             repositories.command_log().complete(command_id, completion);
+            repositories.audit_log().append(audit);
         },
         [this, charger_id, action, outcome = std::move(outcome), status = completion.status,
          done = std::move(done)](const storage::Outcome<storage::detail::Unit>& stored) {

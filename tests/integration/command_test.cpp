@@ -203,3 +203,32 @@ TEST_F(CommandTest, RemoteStartThatIsRejectedOrNeverStartsSaysSo) {
 
 }  // namespace
 }  // namespace parkgrid::testing
+
+namespace parkgrid::testing {
+namespace {
+
+TEST_F(CommandTest, EveryCommandIsInTheAuditLogWhoeverAskedForIt) {
+    auto charger = simulator("CP-1");
+    charger->set_answer("Reset", ChargerSimulator::Answer::call_error("InternalError"));
+    EXPECT_EQ(command("CP-1", "Reset", {{"type", "Hard"}}).status, 502u);
+    nlohmann::json entries;
+    for (int i = 0; i < 100; ++i) {
+        entries = api("GET", "/api/v1/audit-log?pathPrefix=/ocpp/CP-1").json()["items"];
+        if (entries.size() >= 2) {
+            break;
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+    std::map<std::string, nlohmann::json> by_action;
+    for (const auto& entry : entries) {
+        by_action[entry["method"]] = entry;
+    }
+    ASSERT_TRUE(by_action.contains("Reset")) << entries;
+    EXPECT_EQ(by_action["Reset"]["subject"], "token:bootstrap-admin");
+    EXPECT_EQ(by_action["Reset"]["status"], 502);
+    ASSERT_TRUE(by_action.contains("GetConfiguration")) << entries;  // sent by ParkGrid itself after the boot
+    EXPECT_EQ(by_action["GetConfiguration"]["subject"], "system:configuration");
+}
+
+}  // namespace
+}  // namespace parkgrid::testing

@@ -45,7 +45,7 @@ public:
 
 private:
     void complete(std::int64_t command_id, const std::string& charger_id, const std::string& action,
-                  CommandOutcome outcome, Done done);
+                  const std::string& requested_by, CommandOutcome outcome, Done done);
 
     ChargerRegistry& registry_;
     storage::Database& database_;
