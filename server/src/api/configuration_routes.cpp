@@ -1,6 +1,7 @@
 #include "body_reader.hpp"
 #include "charger_access.hpp"
 #include "json_views.hpp"
+#include "organisation_access.hpp"
 #include "parkgrid/ocpp/date_time.hpp"
 #include "parkgrid/server/desired_configuration.hpp"
 #include "routes.hpp"
@@ -20,11 +21,6 @@ struct ChargerConfiguration {
     std::vector<storage::ConfigurationKeyRecord> reported;
     std::map<std::string, std::string> desired;
 };
-
-template <typename T>
-nlohmann::json or_null(const std::optional<T>& value) {
-    return value ? nlohmann::json(*value) : nlohmann::json();
-}
 
 nlohmann::json configuration_json(const ChargerConfiguration& configuration) {
     nlohmann::json keys = nlohmann::json::array();
@@ -94,14 +90,6 @@ void require_desired_access(Repositories& repositories, const Principal& princip
     const auto site = repositories.sites().find(*entry.site_id);
     if (!site || !principal.sees(site->institution_id)) {
         throw ApiError::not_found("site " + std::to_string(*entry.site_id));
-    }
-}
-
-std::int64_t id_of(const ApiRequest& request) {
-    try {
-        return std::stoll(request.path_param(0));
-    } catch (const std::exception&) {
-        throw ApiError::not_found("desired configuration '" + request.path_param(0) + "'");
     }
 }
 
@@ -216,7 +204,7 @@ void add_configuration_routes(Router& router, CentralSystem& central_system) {
         const auto value = fields.required_string("value", kMaxValueLength);
         write_then_reply(
             database,
-            [id = id_of(request), value, principal = request.principal()](Repositories& repositories) {
+            [id = id_param(request, 0, "desired configuration"), value, principal = request.principal()](Repositories& repositories) {
                 auto entry = repositories.configuration().find_desired(id);
                 if (!entry) {
                     throw ApiError::not_found("desired configuration " + std::to_string(id));
@@ -235,7 +223,7 @@ void add_configuration_routes(Router& router, CentralSystem& central_system) {
         require_change_right(request.principal());
         write_then_reply(
             database,
-            [id = id_of(request), principal = request.principal()](Repositories& repositories) {
+            [id = id_param(request, 0, "desired configuration"), principal = request.principal()](Repositories& repositories) {
                 const auto entry = repositories.configuration().find_desired(id);
                 if (!entry) {
                     throw ApiError::not_found("desired configuration " + std::to_string(id));

@@ -3,15 +3,6 @@
 #include "parkgrid/ocpp/date_time.hpp"
 
 namespace parkgrid::server::api {
-namespace {
-
-template <typename T>
-nlohmann::json or_null(const std::optional<T>& value) {
-    return value ? nlohmann::json(*value) : nlohmann::json(nullptr);
-}
-
-}  // namespace
-
 nlohmann::json to_json_time(const std::optional<storage::Timestamp>& time) {
     return time ? nlohmann::json(ocpp::DateTime(*time).to_rfc3339()) : nlohmann::json(nullptr);
 }

@@ -9,6 +9,12 @@
 // How stored records appear in the REST API: camelCase keys, RFC 3339 UTC times, absent values as null.
 namespace parkgrid::server::api {
 
+// The value, or null when absent: the API shows absent optional fields as null rather than leaving them out.
+template <typename T>
+nlohmann::json or_null(const std::optional<T>& value) {
+    return value ? nlohmann::json(*value) : nlohmann::json();
+}
+
 // A JSON array of view(item) for every item.
 template <typename T, typename View>
 nlohmann::json array_of(const std::vector<T>& items, View view) {

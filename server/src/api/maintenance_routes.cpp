@@ -7,6 +7,7 @@
 #include "command_response.hpp"
 #include "diagnostics_uploads.hpp"
 #include "json_views.hpp"
+#include "organisation_access.hpp"
 #include "parkgrid/ocpp/date_time.hpp"
 #include "parkgrid/ocpp/messages/get_diagnostics.hpp"
 #include "parkgrid/ocpp/messages/update_firmware.hpp"
@@ -17,15 +18,6 @@ namespace parkgrid::server::api {
 namespace {
 
 using storage::Repositories;
-
-storage::Timestamp now() {
-    return ocpp::DateTime::now().instant();
-}
-
-template <typename T>
-nlohmann::json or_null(const std::optional<T>& value) {
-    return value ? nlohmann::json(*value) : nlohmann::json();
-}
 
 nlohmann::json firmware_json(const storage::FirmwareUpdateRecord& update) {
     return {{"id", update.id},
@@ -90,14 +82,6 @@ std::string with_credential(const std::string& base, const std::string& credenti
     const auto scheme_end = base.find("://");
     return base.substr(0, scheme_end + 3) + std::string(DiagnosticsUploads::kUser) + ":" + credential + "@" +
            base.substr(scheme_end + 3);
-}
-
-std::int64_t id_of(const ApiRequest& request, std::size_t index, const std::string& what) {
-    try {
-        return std::stoll(request.path_param(index));
-    } catch (const std::exception&) {
-        throw ApiError::not_found(what + " '" + request.path_param(index) + "'");
-    }
 }
 
 }  // namespace
@@ -259,7 +243,7 @@ void add_maintenance_routes(Router& router, CentralSystem& central_system) {
     router.add("GET", "/api/v1/diagnostics/{id}/file", [&database](const ApiRequest& request, const HttpReply& reply) {
         read_then_reply(
             database,
-            [id = id_of(request, 0, "diagnostics request"), principal = request.principal()](Repositories& repositories) {
+            [id = id_param(request, 0, "diagnostics request"), principal = request.principal()](Repositories& repositories) {
                 const auto diagnostics = repositories.maintenance().find_diagnostics_request(id);
                 if (!diagnostics) {
                     throw ApiError::not_found("diagnostics request " + std::to_string(id));

@@ -1,15 +1,6 @@
 #include "organisation_views.hpp"
 
 namespace parkgrid::server::api {
-namespace {
-
-template <typename T>
-nlohmann::json or_null(const std::optional<T>& value) {
-    return value ? nlohmann::json(*value) : nlohmann::json(nullptr);
-}
-
-}  // namespace
-
 nlohmann::json institution_json(const storage::InstitutionRecord& institution) {
     return {{"id", institution.id},
             {"name", institution.name},

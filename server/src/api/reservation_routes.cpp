@@ -4,6 +4,7 @@
 #include "charger_access.hpp"
 #include "command_response.hpp"
 #include "json_views.hpp"
+#include "organisation_access.hpp"
 #include "parkgrid/ocpp/date_time.hpp"
 #include "parkgrid/ocpp/messages/cancel_reservation.hpp"
 #include "parkgrid/ocpp/messages/reserve_now.hpp"
@@ -15,12 +16,7 @@ namespace {
 
 using storage::Repositories;
 
-storage::Timestamp now() {
-    return ocpp::DateTime::now().instant();
-}
-
 nlohmann::json reservation_json(const storage::ReservationRecord& reservation) {
-    const auto or_null = [](const auto& value) { return value ? nlohmann::json(*value) : nlohmann::json(); };
     // Housekeeping marks expired reservations every half minute; show the truth in between.
     const bool expired = reservation.status == "active" && reservation.expiry_date <= now();
     return {{"id", reservation.id},
@@ -47,15 +43,13 @@ storage::ReservationRecord require_reservation(Repositories& repositories, const
     return std::move(*reservation);
 }
 
+// Reservation ids are OCPP reservationIds: 32-bit.
 std::int32_t reservation_id_of(const ApiRequest& request) {
-    try {
-        const auto id = std::stol(request.path_param(0));
-        if (id > 0 && id <= std::numeric_limits<std::int32_t>::max()) {
-            return static_cast<std::int32_t>(id);
-        }
-    } catch (const std::exception&) {
+    const auto id = id_param(request, 0, "reservation");
+    if (id > std::numeric_limits<std::int32_t>::max()) {
+        throw ApiError::not_found("reservation " + std::to_string(id));
     }
-    throw ApiError::not_found("reservation '" + request.path_param(0) + "'");
+    return static_cast<std::int32_t>(id);
 }
 
 // Records how the charger answered and replies: 201 when it accepted the reservation.
