@@ -38,7 +38,8 @@ std::shared_ptr<ChargerSession> CentralSystem::connect(const boost::asio::any_io
                                                        Registration registration) {
     auto state = std::make_shared<ChargerState>(charger_id, remote_address);
     state->registration = registration;
-    auto session = std::make_shared<ChargerSession>(executor, std::move(link), state, database_, events_, config_);
+    auto session =
+        std::make_shared<ChargerSession>(executor, std::move(link), state, database_, events_, config_);
     log::info("charger connected", {{"charger", charger_id}, {"remote", remote_address}});
     log_connection(charger_id, "connected", remote_address, std::nullopt);
     events_.publish("charger.connected", charger_id, {{"remoteAddress", remote_address}});

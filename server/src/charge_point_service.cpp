@@ -214,9 +214,11 @@ void ChargePointService::handle(ocpp::StartTransactionRequest request,
                                received_at);
             }
             if (request.reservation_id &&
-                !repositories.reservations().mark_used(*request.reservation_id, charger_id, transaction_id, received_at)) {
+                !repositories.reservations().mark_used(*request.reservation_id, charger_id, transaction_id,
+                                                       received_at)) {
                 record_anomaly(repositories, charger_id, transaction_id, anomaly::kUnknownReservation,
-                               "StartTransaction names reservation " + std::to_string(*request.reservation_id) +
+                               "StartTransaction names reservation " +
+                                   std::to_string(*request.reservation_id) +
                                    ", which is not an open reservation of this charger",
                                received_at);
             }
@@ -232,13 +234,15 @@ void ChargePointService::handle(ocpp::StartTransactionRequest request,
                                    " is ahead of the central system clock",
                                received_at);
             }
-            events.add("transaction.started", {{"transactionId", transaction_id},
-                                               {"connectorId", start.connector_id},
-                                               {"idTag", start.id_tag},
-                                               {"meterStart", start.meter_start},
-                                               {"timestamp", request.timestamp.to_rfc3339()},
-                                               {"authorizationStatus", start.authorization_status},
-                                               {"reservationId", request.reservation_id ? nlohmann::json(*request.reservation_id) : nlohmann::json()}});
+            events.add("transaction.started",
+                       {{"transactionId", transaction_id},
+                        {"connectorId", start.connector_id},
+                        {"idTag", start.id_tag},
+                        {"meterStart", start.meter_start},
+                        {"timestamp", request.timestamp.to_rfc3339()},
+                        {"authorizationStatus", start.authorization_status},
+                        {"reservationId", request.reservation_id ? nlohmann::json(*request.reservation_id)
+                                                                 : nlohmann::json()}});
             return ocpp::StartTransactionResponse{info, transaction_id};
         },
         responder);
@@ -356,7 +360,8 @@ void ChargePointService::handle(ocpp::MeterValuesRequest request,
                                transaction_id, "MeterValues", received_at);
             if (events.wanted("meter_values")) {
                 events.add("meter_values", {{"connectorId", request.connector_id},
-                                            {"transactionId", transaction_id ? nlohmann::json(*transaction_id) : nlohmann::json()},
+                                            {"transactionId", transaction_id ? nlohmann::json(*transaction_id)
+                                                                             : nlohmann::json()},
                                             {"meterValue", ocpp::encode(request.meter_value)}});
             }
             return ocpp::MeterValuesResponse{};
@@ -381,10 +386,11 @@ void ChargePointService::handle(ocpp::StatusNotificationRequest request,
             }
             status.received_at = now();
             repositories.chargers().record_status(status);
-            events.add("connector.status", {{"connectorId", status.connector_id},
-                                            {"status", status.status},
-                                            {"errorCode", status.error_code},
-                                            {"info", status.info ? nlohmann::json(*status.info) : nlohmann::json()}});
+            events.add("connector.status",
+                       {{"connectorId", status.connector_id},
+                        {"status", status.status},
+                        {"errorCode", status.error_code},
+                        {"info", status.info ? nlohmann::json(*status.info) : nlohmann::json()}});
             return ocpp::StatusNotificationResponse{};
         },
         responder);
@@ -407,8 +413,8 @@ void ChargePointService::handle(ocpp::DataTransferRequest request,
 void ChargePointService::handle(ocpp::DiagnosticsStatusNotificationRequest request,
                                 ocpp::Responder<ocpp::DiagnosticsStatusNotificationResponse> responder) {
     store_then_respond(
-        [charger_id = state_->id,
-         status = std::string(ocpp::to_string(request.status))](Repositories& repositories, PendingEvents& events) {
+        [charger_id = state_->id, status = std::string(ocpp::to_string(request.status))](
+            Repositories& repositories, PendingEvents& events) {
             repositories.chargers().record_diagnostics_status(charger_id, status, now());
             if (status != "Idle") {  // Idle says nothing about a request (e.g. answering a TriggerMessage)
                 repositories.maintenance().record_diagnostics_notification(charger_id, status, now());
@@ -422,11 +428,12 @@ void ChargePointService::handle(ocpp::DiagnosticsStatusNotificationRequest reque
 void ChargePointService::handle(ocpp::FirmwareStatusNotificationRequest request,
                                 ocpp::Responder<ocpp::FirmwareStatusNotificationResponse> responder) {
     store_then_respond(
-        [charger_id = state_->id,
-         status = std::string(ocpp::to_string(request.status))](Repositories& repositories, PendingEvents& events) {
+        [charger_id = state_->id, status = std::string(ocpp::to_string(request.status))](
+            Repositories& repositories, PendingEvents& events) {
             repositories.chargers().record_firmware_status(charger_id, status, now());
             if (status != "Idle") {
-                const bool finished = status == "Installed" || status == "InstallationFailed" || status == "DownloadFailed";
+                const bool finished =
+                    status == "Installed" || status == "InstallationFailed" || status == "DownloadFailed";
                 repositories.maintenance().record_firmware_notification(charger_id, status, finished, now());
             }
             events.add("firmware.status", {{"status", status}});

@@ -16,18 +16,14 @@ storage::CommandCompletion completion_of(const CommandOutcome& outcome) {
     completion.completed_at = now();
     const auto& call = outcome.call;
     switch (call.status) {
-        case CallOutcome::Status::Result:
-            completion.response = call.payload.dump();
-            break;
+        case CallOutcome::Status::Result: completion.response = call.payload.dump(); break;
         case CallOutcome::Status::Error:
         case CallOutcome::Status::InvalidResponse:
             completion.response = call.payload.is_null() ? std::nullopt : std::optional(call.payload.dump());
             completion.error_code = std::string(ocpp::to_string(call.error_code));
             completion.error_description = call.description;
             break;
-        default:
-            completion.error_description = call.description;
-            break;
+        default: completion.error_description = call.description; break;
     }
     return completion;
 }
@@ -71,34 +67,45 @@ void CommandService::send(const std::string& charger_id, const std::string& acti
     record.requested_by = requested_by;
     record.requested_at = now();
     storage::write(
-        database_, [record](storage::Repositories& repositories) { return repositories.command_log().insert(record); },
-        [this, charger_id, action, requested_by, payload = std::move(payload), done = std::move(done)](
-            storage::Outcome<std::int64_t> logged) mutable {
+        database_,
+        [record](storage::Repositories& repositories) { return repositories.command_log().insert(record); },
+        [this, charger_id, action, requested_by, payload = std::move(payload),
+         done = std::move(done)](storage::Outcome<std::int64_t> logged) mutable {
             if (!logged.ok()) {
                 // Not logged, so not sent: every command a charger receives is in the log.
-                done(CommandOutcome{0, false, {CallOutcome::Status::Closed, {}, ocpp::CallErrorCode::InternalError,
-                                               "the command could not be logged"}});
+                done(CommandOutcome{0,
+                                    false,
+                                    {CallOutcome::Status::Closed,
+                                     {},
+                                     ocpp::CallErrorCode::InternalError,
+                                     "the command could not be logged"}});
                 return;
             }
             const std::int64_t command_id = logged.value();
             const auto session = registry_.find(charger_id);
             if (!session) {
                 complete(command_id, charger_id, action, requested_by,
-                         CommandOutcome{command_id, true, {CallOutcome::Status::Closed, {}, ocpp::CallErrorCode::GenericError,
-                                                           "the charger is not connected"}},
+                         CommandOutcome{command_id,
+                                        true,
+                                        {CallOutcome::Status::Closed,
+                                         {},
+                                         ocpp::CallErrorCode::GenericError,
+                                         "the charger is not connected"}},
                          std::move(done));
                 return;
             }
             session->call(action, std::move(payload),
-                          [this, command_id, charger_id, action, requested_by, done = std::move(done)](CallOutcome call) mutable {
+                          [this, command_id, charger_id, action, requested_by,
+                           done = std::move(done)](CallOutcome call) mutable {
                               complete(command_id, charger_id, action, requested_by,
                                        CommandOutcome{command_id, false, std::move(call)}, std::move(done));
                           });
         });
 }
 
-void CommandService::complete(std::int64_t command_id, const std::string& charger_id, const std::string& action,
-                              const std::string& requested_by, CommandOutcome outcome, Done done) {
+void CommandService::complete(std::int64_t command_id, const std::string& charger_id,
+                              const std::string& action, const std::string& requested_by,
+                              CommandOutcome outcome, Done done) {
     const auto completion = completion_of(outcome);
     // Every command a charger was sent (or could not be) is in the audit log too, whoever asked for it.
     storage::AuditRecord audit;
@@ -108,7 +115,8 @@ void CommandService::complete(std::int64_t command_id, const std::string& charge
     audit.path = "/ocpp/" + charger_id;
     audit.status = audit_status(outcome);
     audit.detail = nlohmann::json{{"commandId", command_id}, {"outcome", completion.status}}.dump();
-    log::info("command completed", {{"charger", charger_id}, {"action", action}, {"status", completion.status}});
+    log::info("command completed",
+              {{"charger", charger_id}, {"action", action}, {"status", completion.status}});
     storage::write(
         database_,
         [command_id, completion, audit](storage::Repositories& repositories) {
@@ -118,7 +126,8 @@ void CommandService::complete(std::int64_t command_id, const std::string& charge
         [this, charger_id, action, outcome = std::move(outcome), status = completion.status,
          done = std::move(done)](const storage::Outcome<storage::detail::Unit>& stored) {
             if (!stored.ok()) {
-                log::error("could not complete the command log entry", {{"charger", charger_id}, {"action", action}});
+                log::error("could not complete the command log entry",
+                           {{"charger", charger_id}, {"action", action}});
             }
             events_.publish("command.completed", charger_id,
                             {{"commandId", outcome.command_id}, {"action", action}, {"status", status}});

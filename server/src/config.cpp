@@ -112,7 +112,9 @@ const std::map<std::string, Option>& options() {
           [](Config& c, const std::string& v) { c.call_timeout = parse_seconds("call-timeout", v, 1); }}},
         {"remote-start-wait",
          {"seconds the remote-start API waits for the charger's StartTransaction (default 60)",
-          [](Config& c, const std::string& v) { c.remote_start_wait = parse_seconds("remote-start-wait", v, 1); }}},
+          [](Config& c, const std::string& v) {
+              c.remote_start_wait = parse_seconds("remote-start-wait", v, 1);
+          }}},
         {"session-idle-timeout",
          {"seconds after which an unused login session ends (default 43200, 12 h)",
           [](Config& c, const std::string& v) {
@@ -120,17 +122,21 @@ const std::map<std::string, Option>& options() {
           }}},
         {"session-lifetime",
          {"seconds after login at which a session ends however it is used (default 604800, 7 days)",
-          [](Config& c, const std::string& v) { c.session_lifetime = parse_seconds("session-lifetime", v, 1); }}},
+          [](Config& c, const std::string& v) {
+              c.session_lifetime = parse_seconds("session-lifetime", v, 1);
+          }}},
         {"diagnostics-max-size",
          {"largest diagnostics file a charger may upload, in bytes (default 52428800)",
           [](Config& c, const std::string& v) {
-              c.diagnostics_max_bytes = parse_unsigned("diagnostics-max-size", v, 1024, std::uint64_t{4} << 30);
+              c.diagnostics_max_bytes =
+                  parse_unsigned("diagnostics-max-size", v, 1024, std::uint64_t{4} << 30);
           }}},
         {"diagnostics-dir",
          {"directory for uploaded diagnostics files (default: diagnostics/ next to the database)",
           [](Config& c, const std::string& v) { c.diagnostics_dir = v; }}},
         {"public-url",
-         {"base URL chargers use to reach this server, for upload locations (default: the API request's Host)",
+         {"base URL chargers use to reach this server, for upload locations (default: the API request's "
+          "Host)",
           [](Config& c, const std::string& v) { c.public_url = v; }}},
         {"admin-ui",
          {"directory of the admin web UI (default admin-ui)",

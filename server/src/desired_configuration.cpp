@@ -20,8 +20,8 @@ int specificity(const storage::DesiredConfigurationRecord& entry, const storage:
 
 }  // namespace
 
-std::map<std::string, std::string> desired_values(const std::vector<storage::DesiredConfigurationRecord>& entries,
-                                                  const storage::ChargerRecord& charger) {
+std::map<std::string, std::string> desired_values(
+    const std::vector<storage::DesiredConfigurationRecord>& entries, const storage::ChargerRecord& charger) {
     std::map<std::string, std::pair<int, std::string>> best;
     for (const auto& entry : entries) {
         const int rank = specificity(entry, charger);
@@ -44,8 +44,9 @@ ConfigurationPlan plan_configuration(const std::map<std::string, std::string>& d
                                      const std::vector<storage::ConfigurationKeyRecord>& reported) {
     ConfigurationPlan plan;
     for (const auto& [key, value] : desired) {
-        const auto it = std::find_if(reported.begin(), reported.end(),
-                                     [&](const storage::ConfigurationKeyRecord& record) { return record.key == key; });
+        const auto it =
+            std::find_if(reported.begin(), reported.end(),
+                         [&](const storage::ConfigurationKeyRecord& record) { return record.key == key; });
         if (it != reported.end() && it->value == value) {
             continue;
         }

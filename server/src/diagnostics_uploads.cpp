@@ -16,7 +16,8 @@ namespace parkgrid::server {
 namespace {
 
 HttpResponse unauthorized() {
-    auto response = api::error_response(api::ApiError(401, "unauthorized", "diagnostics upload credentials required"));
+    auto response =
+        api::error_response(api::ApiError(401, "unauthorized", "diagnostics upload credentials required"));
     response.headers = {{"WWW-Authenticate", "Basic realm=\"ParkGrid diagnostics\""}};
     return response;
 }
@@ -91,7 +92,9 @@ void DiagnosticsUploads::handle(HttpRequest request, HttpReply reply) {
     auto shared = std::make_shared<HttpRequest>(std::move(request));
     storage::read(
         database_,
-        [id](storage::Repositories& repositories) { return repositories.maintenance().find_diagnostics_request(id); },
+        [id](storage::Repositories& repositories) {
+            return repositories.maintenance().find_diagnostics_request(id);
+        },
         [this, id, shared, path_name, token_hash = api::hash_token(*password),
          reply](storage::Outcome<std::optional<storage::DiagnosticsRequestRecord>> found) {
             if (!found.ok()) {
@@ -105,36 +108,62 @@ void DiagnosticsUploads::handle(HttpRequest request, HttpReply reply) {
                 reply(unauthorized());
                 return;
             }
-            if (diagnostics->stored_path) {
-                reply(api::error_response(api::ApiError::conflict("a file was uploaded for this request already")));
-                return;
-            }
             const auto multipart = first_file_part(shared->content_type, shared->body);
-            const std::string_view content = multipart ? multipart->content : std::string_view(shared->body);
-            const std::string name = safe_file_name(multipart && !multipart->file_name.empty() ? multipart->file_name
-                                                    : !path_name.empty()                        ? path_name
+            const std::string name =
+                safe_file_name(multipart && !multipart->file_name.empty() ? multipart->file_name
+                               : !path_name.empty()                       ? path_name
                                                     : diagnostics->file_name.value_or("diagnostics"));
             // The request id keeps names from different chargers and requests apart.
             const auto target = directory_ / (std::to_string(id) + "-" + name);
-            boost::asio::post(file_writer_, [this, id, shared, content, target, reply] {
+            const std::string_view content = multipart ? multipart->content : std::string_view(shared->body);
+            claim_and_store(id, shared, content, target, reply);
+        });
+}
+
+void DiagnosticsUploads::claim_and_store(std::int64_t id, std::shared_ptr<HttpRequest> request,
+                                         std::string_view content, std::filesystem::path target,
+                                         HttpReply reply) {
+    // One file per request: the claim is taken in the database, so two concurrent uploads cannot both win.
+    storage::write(
+        database_,
+        [id](storage::Repositories& repositories) {
+            return repositories.maintenance().claim_diagnostics_upload(id);
+        },
+        [this, id, request, content, target, reply](storage::Outcome<bool> claimed) {
+            if (!claimed.ok()) {
+                reply(api::internal_error_response());
+                return;
+            }
+            if (!claimed.value()) {
+                reply(api::error_response(
+                    api::ApiError::conflict("a file was uploaded for this request already")));
+                return;
+            }
+            boost::asio::post(file_writer_, [this, id, request, content, target, reply] {
                 std::error_code error;
                 std::filesystem::create_directories(target.parent_path(), error);
                 std::ofstream file(target, std::ios::binary | std::ios::trunc);
                 file.write(content.data(), static_cast<std::streamsize>(content.size()));
                 file.close();
-                if (!file) {
+                const bool written = static_cast<bool>(file);
+                if (!written) {
                     log::error("could not store an uploaded diagnostics file", {{"path", target.string()}});
-                    reply(api::internal_error_response());
-                    return;
                 }
                 const auto bytes = static_cast<std::int64_t>(content.size());
                 storage::write(
                     database_,
-                    [id, path = target.string(), bytes](storage::Repositories& repositories) {
-                        repositories.maintenance().record_diagnostics_file(id, path, bytes, ocpp::DateTime::now().instant());
+                    [id, written, path = target.string(), bytes](storage::Repositories& repositories) {
+                        auto& maintenance = repositories.maintenance();
+                        if (written) {
+                            maintenance.record_diagnostics_file(id, path, bytes,
+                                                                ocpp::DateTime::now().instant());
+                        } else {
+                            maintenance.release_diagnostics_upload(id);  // the charger may try again
+                        }
                     },
-                    [reply, bytes](const storage::Outcome<storage::detail::Unit>& stored) {
-                        reply(stored.ok() ? api::json_response(201, {{"bytes", bytes}}) : api::internal_error_response());
+                    [reply, written, bytes](const storage::Outcome<storage::detail::Unit>& stored) {
+                        reply(stored.ok() && written ? api::json_response(201, {{"bytes", bytes}})
+                                                     : api::internal_error_response());
                     });
             });
         });

@@ -24,6 +24,9 @@ public:
     static constexpr std::string_view kPathPrefix = "/diagnostics-upload/";
 
 private:
+    void claim_and_store(std::int64_t id, std::shared_ptr<HttpRequest> request, std::string_view content,
+                         std::filesystem::path target, HttpReply reply);
+
     storage::Database& database_;
     std::filesystem::path directory_;
     boost::asio::thread_pool file_writer_{1};

@@ -9,11 +9,11 @@
 #include "api/auth_routes.hpp"
 #include "api/authenticator.hpp"
 #include "api/openapi.hpp"
-#include "diagnostics_uploads.hpp"
 #include "api/organisation_routes.hpp"
 #include "api/routes.hpp"
 #include "api/storage_reply.hpp"
 #include "auth/auth_services.hpp"
+#include "diagnostics_uploads.hpp"
 #include "parkgrid/server/log.hpp"
 
 namespace parkgrid::server {
@@ -58,7 +58,8 @@ HttpHandler::HttpHandler(CentralSystem& central_system)
       authenticator_(std::make_unique<api::Authenticator>(central_system.database(), auth_->sessions)),
       public_router_(std::make_unique<api::Router>()),
       router_(std::make_unique<api::Router>()),
-      diagnostics_uploads_(std::make_unique<DiagnosticsUploads>(central_system.database(), central_system.config())) {
+      diagnostics_uploads_(
+          std::make_unique<DiagnosticsUploads>(central_system.database(), central_system.config())) {
     api::add_login_route(*public_router_, central_system_.database(), *auth_);
     api::add_session_routes(*router_, central_system_.database(), *auth_);
     api::add_user_routes(*router_, central_system_.database(), *auth_);
@@ -123,7 +124,7 @@ std::vector<std::string> HttpHandler::api_routes() const {
 void HttpHandler::handle(HttpRequest request, HttpReply raw_reply) {
     auto reply = reply_once(std::move(raw_reply));
     const auto path = path_of(request.target);
-    if (path == "/healthz") {
+    if (path == "/healthz" && (request.method == "GET" || request.method == "HEAD")) {
         handle_health(std::move(reply));
     } else if (path == api::kOpenApiPath && request.method == "GET") {
         // Public: it describes the API, it reveals no data.
@@ -147,8 +148,8 @@ void HttpHandler::handle_api(HttpRequest request, HttpReply reply) {
         reply = audit_->audited_reply(request, caller, std::move(reply));
     }
     if (path_of(request.target) == api::kLoginPath) {
-        public_router_->route(std::move(request), Principal{std::string(api::kAnonymousSubject), Role::EnergyOffice, {}},
-                              reply);
+        public_router_->route(std::move(request),
+                              Principal{std::string(api::kAnonymousSubject), Role::EnergyOffice, {}}, reply);
         return;
     }
     const auto& authenticator = *authenticator_;

@@ -1,5 +1,7 @@
 #include "parkgrid/server/http_server.hpp"
 
+#include <array>
+#include <atomic>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/post.hpp>
 #include <boost/asio/steady_timer.hpp>
@@ -7,8 +9,6 @@
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <boost/beast/websocket/rfc6455.hpp>
-#include <array>
-#include <atomic>
 #include <deque>
 #include <optional>
 
@@ -197,8 +197,8 @@ private:
     // A streamed response (Server-Sent Events): chunked, on a connection that serves nothing else after it.
     // An outstanding read keeps the session alive and notices when the client goes away.
     void start_stream(HttpResponse response) {
-        auto header = std::make_shared<http::response<http::empty_body>>(static_cast<http::status>(response.status),
-                                                                          request_.version());
+        auto header = std::make_shared<http::response<http::empty_body>>(
+            static_cast<http::status>(response.status), request_.version());
         header->set(http::field::server, "ParkGrid");
         header->set(http::field::content_type, response.content_type);
         header->set(http::field::cache_control, "no-cache");
@@ -222,9 +222,9 @@ private:
     }
 
     void watch_stream_client() {
-        stream_.async_read_some(net::buffer(discard_), [self = shared_from_this()](beast::error_code, std::size_t) {
-            self->end_stream();
-        });
+        stream_.async_read_some(
+            net::buffer(discard_),
+            [self = shared_from_this()](beast::error_code, std::size_t) { self->end_stream(); });
     }
 
     void end_stream() {
@@ -267,14 +267,15 @@ private:
             if (!owner || closed) {
                 return;
             }
-            net::post(owner->stream_.get_executor(),
-                      [owner, chunk = std::make_shared<const std::string>(std::move(chunk))]() mutable {
-                          if (owner->chunk_queue_.size() > kMaxQueuedChunks) {
-                              owner->end_stream();  // a client that does not read is dropped, not buffered for
-                              return;
-                          }
-                          owner->write_chunk(std::move(chunk));
-                      });
+            net::post(
+                owner->stream_.get_executor(),
+                [owner, chunk = std::make_shared<const std::string>(std::move(chunk))]() mutable {
+                    if (owner->chunk_queue_.size() > kMaxQueuedChunks) {
+                        owner->end_stream();  // a client that does not read is dropped, not buffered for
+                        return;
+                    }
+                    owner->write_chunk(std::move(chunk));
+                });
         }
         bool open() const override { return !closed && !session.expired(); }
 

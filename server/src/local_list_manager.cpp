@@ -30,7 +30,8 @@ bool lacks_local_list(const CommandOutcome& outcome) {
 
 ocpp::AuthorizationData with_info(const storage::LocalListEntry& entry) {
     ocpp::IdTagInfo info;
-    info.status = ocpp::enum_from_string<ocpp::AuthorizationStatus>(entry.status).value_or(ocpp::AuthorizationStatus::Invalid);
+    info.status = ocpp::enum_from_string<ocpp::AuthorizationStatus>(entry.status)
+                      .value_or(ocpp::AuthorizationStatus::Invalid);
     if (entry.expiry_date) {
         info.expiry_date = ocpp::DateTime(*entry.expiry_date);
     }
@@ -65,7 +66,9 @@ struct Plan {
 void mark_unsupported(storage::Database& database, const std::string& charger_id) {
     storage::write(
         database,
-        [charger_id](storage::Repositories& repositories) { repositories.local_lists().mark_unsupported(charger_id, now()); },
+        [charger_id](storage::Repositories& repositories) {
+            repositories.local_lists().mark_unsupported(charger_id, now());
+        },
         [](const storage::Outcome<storage::detail::Unit>&) {});
 }
 
@@ -108,26 +111,29 @@ void LocalListManager::synchronise_connected() {
     }
 }
 
-void LocalListManager::synchronise(const std::string& charger_id, bool check_version, const std::string& requested_by,
-                                   Done done) {
+void LocalListManager::synchronise(const std::string& charger_id, bool check_version,
+                                   const std::string& requested_by, Done done) {
     if (!check_version) {
         send(charger_id, std::nullopt, requested_by, false, std::move(done));
         return;
     }
-    commands_.send(charger_id, ocpp::GetLocalListVersionRequest{}, requested_by,
-                   [this, charger_id, requested_by, done = std::move(done)](const CommandOutcome& outcome) mutable {
-                       if (lacks_local_list(outcome) ||
-                           (answered(outcome) && outcome.call.payload.value("listVersion", 0) < 0)) {
-                           mark_unsupported(database_, charger_id);  // -1: "not supported" (OCPP 1.6 section 6.31)
-                           done(Result{false, false, false, 0, "the charger has no local authorization list"});
-                           return;
-                       }
-                       if (!answered(outcome)) {
-                           done(Result{false, false, false, 0, "GetLocalListVersion ended with " + command_status_name(outcome)});
-                           return;
-                       }
-                       send(charger_id, outcome.call.payload.value("listVersion", 0), requested_by, false, std::move(done));
-                   });
+    commands_.send(
+        charger_id, ocpp::GetLocalListVersionRequest{}, requested_by,
+        [this, charger_id, requested_by, done = std::move(done)](const CommandOutcome& outcome) mutable {
+            if (lacks_local_list(outcome) ||
+                (answered(outcome) && outcome.call.payload.value("listVersion", 0) < 0)) {
+                mark_unsupported(database_, charger_id);  // -1: "not supported" (OCPP 1.6 section 6.31)
+                done(Result{false, false, false, 0, "the charger has no local authorization list"});
+                return;
+            }
+            if (!answered(outcome)) {
+                done(Result{false, false, false, 0,
+                            "GetLocalListVersion ended with " + command_status_name(outcome)});
+                return;
+            }
+            send(charger_id, outcome.call.payload.value("listVersion", 0), requested_by, false,
+                 std::move(done));
+        });
 }
 
 void LocalListManager::send(const std::string& charger_id, std::optional<std::int32_t> charger_version,
@@ -143,23 +149,27 @@ void LocalListManager::send(const std::string& charger_id, std::optional<std::in
             }
             auto& lists = repositories.local_lists();
             const auto state = lists.state(charger_id);
-            plan.supported = !state || state->supported;
+            // A charger that just reported a list version has a list, whatever it said before.
+            plan.supported = charger_version.has_value() || !state || state->supported;
             plan.desired = local_list_entries(lists.allowed_tags(charger->institution_id), now());
             // What the charger holds is known only if it still has the version it acknowledged.
             const bool known = state && state->supported && !retried &&
                                (!charger_version || *charger_version == state->version);
-            plan.update = plan_local_list(plan.desired, known ? std::optional(lists.entries(charger_id)) : std::nullopt);
+            plan.update = plan_local_list(plan.desired,
+                                          known ? std::optional(lists.entries(charger_id)) : std::nullopt);
             plan.version = std::max(state ? state->version : 0, charger_version.value_or(0)) + 1;
             return plan;
         },
-        [this, charger_id, requested_by, retried, done = std::move(done)](storage::Outcome<Plan> planned) mutable {
+        [this, charger_id, requested_by, retried,
+         done = std::move(done)](storage::Outcome<Plan> planned) mutable {
             if (!planned.ok()) {
                 done(Result{false, false, false, 0, "could not read the id tags"});
                 return;
             }
             auto plan = std::move(planned.value());
             if (!plan.supported || plan.update.empty()) {
-                done(Result{false, false, false, plan.version - 1, plan.supported ? "" : "no local authorization list"});
+                done(Result{false, false, false, plan.version - 1,
+                            plan.supported ? "" : "no local authorization list"});
                 return;
             }
             const bool full = plan.update.full;
@@ -169,29 +179,36 @@ void LocalListManager::send(const std::string& charger_id, std::optional<std::in
                 charger_id, request, requested_by,
                 [this, charger_id, requested_by, retried, plan = std::move(plan), full,
                  done = std::move(done)](const CommandOutcome& outcome) mutable {
-                    const std::string status = answered(outcome) ? outcome.call.payload.value("status", "") : "";
+                    const std::string status =
+                        answered(outcome) ? outcome.call.payload.value("status", "") : "";
                     if (status == "Accepted") {
                         storage::write(
                             database_,
                             [charger_id, plan](storage::Repositories& repositories) {
-                                repositories.local_lists().store(charger_id, plan.version, plan.desired, now());
+                                repositories.local_lists().store(charger_id, plan.version, plan.desired,
+                                                                 now());
                             },
-                            [done, full, version = plan.version](const storage::Outcome<storage::detail::Unit>& stored) {
-                                done(Result{true, stored.ok(), full, version, stored.ok() ? "" : "could not store the list"});
+                            [done, full,
+                             version = plan.version](const storage::Outcome<storage::detail::Unit>& stored) {
+                                done(Result{true, stored.ok(), full, version,
+                                            stored.ok() ? "" : "could not store the list"});
                             });
                         return;
                     }
                     if (status == "VersionMismatch" && !retried) {
-                        send(charger_id, std::nullopt, requested_by, true, std::move(done));  // start over with Full
+                        send(charger_id, std::nullopt, requested_by, true,
+                             std::move(done));  // start over with Full
                         return;
                     }
                     if (status == "NotSupported" || lacks_local_list(outcome)) {
                         mark_unsupported(database_, charger_id);
                     }
                     log::warn("local authorization list not updated",
-                              {{"charger", charger_id}, {"answer", status.empty() ? command_status_name(outcome) : status}});
-                    done(Result{true, false, full, plan.version,
-                                "SendLocalList: " + (status.empty() ? command_status_name(outcome) : status)});
+                              {{"charger", charger_id},
+                               {"answer", status.empty() ? command_status_name(outcome) : status}});
+                    done(
+                        Result{true, false, full, plan.version,
+                               "SendLocalList: " + (status.empty() ? command_status_name(outcome) : status)});
                 });
         });
 }

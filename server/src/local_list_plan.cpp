@@ -9,7 +9,8 @@ namespace {
 // Id tags are case-insensitive, so entries are matched on their lower-case form.
 std::string folded(const std::string& id_tag) {
     std::string out = id_tag;
-    std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    std::transform(out.begin(), out.end(), out.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
     return out;
 }
 
@@ -42,7 +43,8 @@ LocalListUpdate plan_local_list(const std::vector<storage::LocalListEntry>& desi
     return update;
 }
 
-std::vector<storage::LocalListEntry> local_list_entries(std::vector<storage::LocalListEntry> tags, storage::Timestamp now) {
+std::vector<storage::LocalListEntry> local_list_entries(std::vector<storage::LocalListEntry> tags,
+                                                        storage::Timestamp now) {
     for (auto& tag : tags) {
         if (tag.status == "Accepted" && tag.expiry_date && *tag.expiry_date <= now) {
             tag.status = "Expired";

@@ -7,7 +7,7 @@
 namespace parkgrid::server {
 
 struct UploadedFile {
-    std::string file_name;      // as the client named it; may be empty
+    std::string file_name;     // as the client named it; may be empty
     std::string_view content;  // points into the request body
 };
 

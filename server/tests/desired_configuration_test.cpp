@@ -5,7 +5,8 @@
 namespace parkgrid::server {
 namespace {
 
-storage::DesiredConfigurationRecord entry(std::string key, std::string value, std::optional<std::int64_t> site = std::nullopt,
+storage::DesiredConfigurationRecord entry(std::string key, std::string value,
+                                          std::optional<std::int64_t> site = std::nullopt,
                                           std::optional<std::string> model = std::nullopt) {
     storage::DesiredConfigurationRecord record;
     record.key = std::move(key);
@@ -32,13 +33,15 @@ TEST(DesiredConfigurationTest, TheMostSpecificEntryWins) {
         entry("HeartbeatInterval", "120", std::nullopt, "AC7"),
         entry("HeartbeatInterval", "60", 7),
         entry("MeterValueSampleInterval", "30", std::nullopt, "AC7"),
-        entry("MeterValueSampleInterval", "10", 8),  // another site
+        entry("MeterValueSampleInterval", "10", 8),                      // another site
         entry("ClockAlignedDataInterval", "900", std::nullopt, "DC60"),  // another model
     };
     EXPECT_EQ(desired_values(entries, charger(7, "AC7")),
-              (std::map<std::string, std::string>{{"HeartbeatInterval", "60"}, {"MeterValueSampleInterval", "30"}}));
+              (std::map<std::string, std::string>{{"HeartbeatInterval", "60"},
+                                                  {"MeterValueSampleInterval", "30"}}));
     EXPECT_EQ(desired_values(entries, charger(std::nullopt, "AC7")),
-              (std::map<std::string, std::string>{{"HeartbeatInterval", "120"}, {"MeterValueSampleInterval", "30"}}));
+              (std::map<std::string, std::string>{{"HeartbeatInterval", "120"},
+                                                  {"MeterValueSampleInterval", "30"}}));
     EXPECT_EQ(desired_values(entries, charger(std::nullopt, "XYZ")),
               (std::map<std::string, std::string>{{"HeartbeatInterval", "300"}}));
 }
@@ -83,7 +86,8 @@ TEST(DesiredConfigurationTest, PlanSendsOnlyDifferencesThatCanSucceed) {
     for (const auto& change : plan.blocked) {
         blocked.push_back(change.key);
     }
-    EXPECT_EQ(changed, (std::vector<std::string>{"HeartbeatInterval", "StopTransactionOnInvalidId", "UnknownVendorKey"}));
+    EXPECT_EQ(changed, (std::vector<std::string>{"HeartbeatInterval", "StopTransactionOnInvalidId",
+                                                 "UnknownVendorKey"}));
     EXPECT_EQ(blocked, (std::vector<std::string>{"LocalAuthorizeOffline", "NumberOfConnectors"}));
 }
 

@@ -18,7 +18,8 @@ TEST(MultipartTest, FindsTheFirstFilePartAsCurlSendsIt) {
 
 TEST(MultipartTest, QuotedBoundaryAndBinaryContent) {
     const std::string content("\x00\x01\xff--not a boundary", 20);
-    const std::string body = "--b\r\nContent-Disposition: form-data; name=\"f\"; filename=\"x.bin\"\r\n\r\n" + content + "\r\n--b--";
+    const std::string body = "--b\r\nContent-Disposition: form-data; name=\"f\"; filename=\"x.bin\"\r\n\r\n" +
+                             content + "\r\n--b--";
     const auto file = first_file_part("Multipart/Form-Data; boundary=\"b\"", body);
     ASSERT_TRUE(file);
     EXPECT_EQ(file->content, content);
@@ -27,8 +28,11 @@ TEST(MultipartTest, QuotedBoundaryAndBinaryContent) {
 TEST(MultipartTest, RejectsWhatIsNotAMultipartFile) {
     EXPECT_FALSE(first_file_part("application/octet-stream", "raw"));
     EXPECT_FALSE(first_file_part("multipart/form-data", "--x\r\n"));
-    EXPECT_FALSE(first_file_part("multipart/form-data; boundary=x", "--x\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\nv\r\n--x--"));
-    EXPECT_FALSE(first_file_part("multipart/form-data; boundary=x", "--x\r\nContent-Disposition: form-data; filename=\"a\"\r\n\r\nunterminated"));
+    EXPECT_FALSE(first_file_part("multipart/form-data; boundary=x",
+                                 "--x\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\nv\r\n--x--"));
+    EXPECT_FALSE(
+        first_file_part("multipart/form-data; boundary=x",
+                        "--x\r\nContent-Disposition: form-data; filename=\"a\"\r\n\r\nunterminated"));
 }
 
 }  // namespace

@@ -1,3 +1,5 @@
+#include "api/openapi.hpp"
+
 #include <gtest/gtest.h>
 
 #include <boost/asio/io_context.hpp>
@@ -5,7 +7,6 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
-#include "api/openapi.hpp"
 #include "parkgrid/server/central_system.hpp"
 #include "parkgrid/server/http_handler.hpp"
 
@@ -14,7 +15,8 @@ namespace {
 
 // The routes the server really has, as "METHOD /path/{param}".
 std::set<std::string> served_routes() {
-    const auto directory = std::filesystem::temp_directory_path() / ("parkgrid-openapi-" + std::to_string(::getpid()));
+    const auto directory =
+        std::filesystem::temp_directory_path() / ("parkgrid-openapi-" + std::to_string(::getpid()));
     std::filesystem::create_directories(directory);
     std::set<std::string> routes;
     {
@@ -40,7 +42,8 @@ std::set<std::string> described_routes(const nlohmann::json& document) {
     std::set<std::string> routes;
     for (const auto& [path, item] : document.at("paths").items()) {
         for (const auto& [method, operation] : item.items()) {
-            if (method == "get" || method == "post" || method == "put" || method == "patch" || method == "delete") {
+            if (method == "get" || method == "post" || method == "put" || method == "patch" ||
+                method == "delete") {
                 std::string upper = method;
                 std::transform(upper.begin(), upper.end(), upper.begin(), ::toupper);
                 routes.insert(upper + " " + path);

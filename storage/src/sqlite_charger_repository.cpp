@@ -191,21 +191,21 @@ std::vector<StatusRecord> SqliteChargerRepository::connectors(std::string_view c
 
 std::vector<StatusRecord> SqliteChargerRepository::status_history(std::string_view charger_id,
                                                                   std::optional<std::int32_t> connector_id,
-                                                                  std::size_t limit) {
+                                                                  std::size_t limit, std::size_t offset) {
     // Two statements rather than "(?2 IS NULL OR connector_id = ?2)", which would keep SQLite from using
     // the (charger_id, connector_id, received_at) index.
     static const std::string for_connector =
         std::string(select_status) +
         "FROM status_history WHERE charger_id = ?1 AND connector_id = ?2 "
-        "ORDER BY received_at DESC, id DESC LIMIT ?3";
+        "ORDER BY received_at DESC, id DESC LIMIT ?3 OFFSET ?4";
     static const std::string for_charger = std::string(select_status) +
                                            "FROM status_history WHERE charger_id = ?1 "
-                                           "ORDER BY received_at DESC, id DESC LIMIT ?2";
+                                           "ORDER BY received_at DESC, id DESC LIMIT ?2 OFFSET ?3";
     auto statement = connection_.cached(connector_id ? for_connector : for_charger);
     if (connector_id) {
-        statement->bind_all(charger_id, *connector_id, to_sql_count(limit));
+        statement->bind_all(charger_id, *connector_id, to_sql_count(limit), to_sql_count(offset));
     } else {
-        statement->bind_all(charger_id, to_sql_count(limit));
+        statement->bind_all(charger_id, to_sql_count(limit), to_sql_count(offset));
     }
     std::vector<StatusRecord> statuses;
     while (statement->step()) {

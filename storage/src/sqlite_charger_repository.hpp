@@ -28,8 +28,8 @@ public:
     void record_status(const StatusRecord& status) override;
     std::vector<StatusRecord> connectors(std::string_view charger_id) override;
     std::vector<StatusRecord> status_history(std::string_view charger_id,
-                                             std::optional<std::int32_t> connector_id,
-                                             std::size_t limit) override;
+                                             std::optional<std::int32_t> connector_id, std::size_t limit,
+                                             std::size_t offset) override;
 
 private:
     sqlite::Connection& connection_;

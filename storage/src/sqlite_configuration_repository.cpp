@@ -7,7 +7,8 @@ namespace parkgrid::storage {
 namespace {
 
 constexpr std::string_view kSelectDesired =
-    "SELECT id, site_id, charge_point_vendor, charge_point_model, key, value, created_by, created_at, updated_at "
+    "SELECT id, site_id, charge_point_vendor, charge_point_model, key, value, created_by, created_at, "
+    "updated_at "
     "FROM desired_configuration ";
 
 DesiredConfigurationRecord read_desired(const sqlite::Statement& statement) {
@@ -30,23 +31,27 @@ void SqliteConfigurationRepository::replace_reported(std::string_view charger_id
                                                      const std::vector<ConfigurationKeyRecord>& keys,
                                                      Timestamp fetched_at) {
     auto upsert = connection_.cached(
-        "INSERT INTO charger_configuration (charger_id, key, value, readonly, fetched_at) VALUES (?1, ?2, ?3, ?4, ?5) "
+        "INSERT INTO charger_configuration (charger_id, key, value, readonly, fetched_at) VALUES (?1, ?2, "
+        "?3, ?4, ?5) "
         "ON CONFLICT (charger_id, key) DO UPDATE SET value = excluded.value, readonly = excluded.readonly, "
         "fetched_at = excluded.fetched_at");
     for (const auto& key : keys) {
-        upsert->bind_all(charger_id, key.key, key.value, key.readonly ? 1 : 0, to_unix_millis(fetched_at)).execute();
+        upsert->bind_all(charger_id, key.key, key.value, key.readonly ? 1 : 0, to_unix_millis(fetched_at))
+            .execute();
         upsert->reset();
     }
-    auto forget = connection_.cached("DELETE FROM charger_configuration WHERE charger_id = ?1 AND fetched_at < ?2");
+    auto forget =
+        connection_.cached("DELETE FROM charger_configuration WHERE charger_id = ?1 AND fetched_at < ?2");
     forget->bind_all(charger_id, to_unix_millis(fetched_at)).execute();
 }
 
 void SqliteConfigurationRepository::record_change(std::string_view charger_id, const std::string& key,
-                                                  const std::string& value, const std::string& status, bool applied,
-                                                  Timestamp at) {
+                                                  const std::string& value, const std::string& status,
+                                                  bool applied, Timestamp at) {
     // A key the charger did not report is kept too (readonly unknown, so false), to show the attempt.
     auto statement = connection_.cached(
-        "INSERT INTO charger_configuration (charger_id, key, value, readonly, fetched_at, change_status, change_value, "
+        "INSERT INTO charger_configuration (charger_id, key, value, readonly, fetched_at, change_status, "
+        "change_value, "
         "changed_at) VALUES (?1, ?2, CASE WHEN ?6 THEN ?3 END, 0, ?5, ?4, ?3, ?5) "
         "ON CONFLICT (charger_id, key) DO UPDATE SET change_status = ?4, change_value = ?3, changed_at = ?5, "
         "value = CASE WHEN ?6 THEN ?3 ELSE value END");
@@ -55,7 +60,8 @@ void SqliteConfigurationRepository::record_change(std::string_view charger_id, c
 
 std::vector<ConfigurationKeyRecord> SqliteConfigurationRepository::reported(std::string_view charger_id) {
     auto statement = connection_.cached(
-        "SELECT key, value, readonly, fetched_at, change_status, change_value, changed_at FROM charger_configuration "
+        "SELECT key, value, readonly, fetched_at, change_status, change_value, changed_at FROM "
+        "charger_configuration "
         "WHERE charger_id = ?1 ORDER BY key");
     statement->bind_all(charger_id);
     std::vector<ConfigurationKeyRecord> keys;
@@ -73,9 +79,11 @@ std::vector<ConfigurationKeyRecord> SqliteConfigurationRepository::reported(std:
     return keys;
 }
 
-std::optional<std::int64_t> SqliteConfigurationRepository::insert_desired(const DesiredConfigurationRecord& desired) {
+std::optional<std::int64_t> SqliteConfigurationRepository::insert_desired(
+    const DesiredConfigurationRecord& desired) {
     auto statement = connection_.cached(
-        "INSERT INTO desired_configuration (site_id, charge_point_vendor, charge_point_model, key, value, created_by, "
+        "INSERT INTO desired_configuration (site_id, charge_point_vendor, charge_point_model, key, value, "
+        "created_by, "
         "created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)");
     statement->bind_all(desired.site_id, desired.charge_point_vendor, desired.charge_point_model, desired.key,
                         desired.value, desired.created_by, to_unix_millis(desired.created_at));
@@ -86,7 +94,8 @@ std::optional<std::int64_t> SqliteConfigurationRepository::insert_desired(const 
 }
 
 bool SqliteConfigurationRepository::update_desired(const DesiredConfigurationRecord& desired) {
-    auto statement = connection_.cached("UPDATE desired_configuration SET value = ?2, updated_at = ?3 WHERE id = ?1");
+    auto statement =
+        connection_.cached("UPDATE desired_configuration SET value = ?2, updated_at = ?3 WHERE id = ?1");
     statement->bind_all(desired.id, desired.value, to_unix_millis(desired.updated_at)).execute();
     return connection_.changes() > 0;
 }

@@ -38,11 +38,11 @@ void SqliteEventRepository::record_connection(const ConnectionEvent& event) {
 }
 
 std::vector<ConnectionEvent> SqliteEventRepository::connections(std::string_view charger_id,
-                                                                std::size_t limit) {
+                                                                std::size_t limit, std::size_t offset) {
     auto statement = connection_.cached(
         "SELECT charger_id, event, remote_address, detail, at FROM connection_log WHERE charger_id = ?1 "
-        "ORDER BY at DESC, id DESC LIMIT ?2");
-    statement->bind_all(charger_id, to_sql_count(limit));
+        "ORDER BY at DESC, id DESC LIMIT ?2 OFFSET ?3");
+    statement->bind_all(charger_id, to_sql_count(limit), to_sql_count(offset));
     std::vector<ConnectionEvent> events;
     while (statement->step()) {
         events.push_back(ConnectionEvent{
@@ -73,11 +73,12 @@ std::vector<AnomalyRecord> SqliteEventRepository::anomalies_for_transaction(std:
 }
 
 std::vector<AnomalyRecord> SqliteEventRepository::anomalies_for_charger(std::string_view charger_id,
-                                                                        std::size_t limit) {
+                                                                        std::size_t limit,
+                                                                        std::size_t offset) {
     static const std::string sql =
-        std::string(select_anomaly) + "WHERE charger_id = ?1 ORDER BY at DESC, id DESC LIMIT ?2";
+        std::string(select_anomaly) + "WHERE charger_id = ?1 ORDER BY at DESC, id DESC LIMIT ?2 OFFSET ?3";
     auto statement = connection_.cached(sql);
-    statement->bind_all(charger_id, to_sql_count(limit));
+    statement->bind_all(charger_id, to_sql_count(limit), to_sql_count(offset));
     return read_anomalies(*statement);
 }
 

@@ -12,13 +12,15 @@ public:
 
     void record_connection(const ConnectionEvent& event) override;
     // Newest first.
-    std::vector<ConnectionEvent> connections(std::string_view charger_id, std::size_t limit) override;
+    std::vector<ConnectionEvent> connections(std::string_view charger_id, std::size_t limit,
+                                             std::size_t offset) override;
     // The record's id is ignored; the database assigns one.
     void record_anomaly(const AnomalyRecord& anomaly) override;
     // Oldest first: the story of one transaction.
     std::vector<AnomalyRecord> anomalies_for_transaction(std::int32_t transaction_id) override;
     // Newest first.
-    std::vector<AnomalyRecord> anomalies_for_charger(std::string_view charger_id, std::size_t limit) override;
+    std::vector<AnomalyRecord> anomalies_for_charger(std::string_view charger_id, std::size_t limit,
+                                                     std::size_t offset) override;
     void record_data_transfer(const DataTransferRecord& transfer) override;
 
 private:

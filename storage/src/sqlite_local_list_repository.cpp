@@ -21,7 +21,8 @@ std::vector<LocalListEntry> read_entries(sqlite::Statement& statement) {
 }  // namespace
 
 std::optional<LocalListState> SqliteLocalListRepository::state(std::string_view charger_id) {
-    auto statement = connection_.cached("SELECT version, supported, synced_at FROM local_lists WHERE charger_id = ?1");
+    auto statement =
+        connection_.cached("SELECT version, supported, synced_at FROM local_lists WHERE charger_id = ?1");
     statement->bind_all(charger_id);
     if (!statement->step()) {
         return std::nullopt;
@@ -32,7 +33,8 @@ std::optional<LocalListState> SqliteLocalListRepository::state(std::string_view 
 
 std::vector<LocalListEntry> SqliteLocalListRepository::entries(std::string_view charger_id) {
     auto statement = connection_.cached(
-        "SELECT id_tag, status, expiry_date, parent_id_tag FROM local_list_entries WHERE charger_id = ?1 ORDER BY id_tag");
+        "SELECT id_tag, status, expiry_date, parent_id_tag FROM local_list_entries WHERE charger_id = ?1 "
+        "ORDER BY id_tag");
     statement->bind_all(charger_id);
     return read_entries(*statement);
 }
@@ -49,8 +51,9 @@ void SqliteLocalListRepository::store(std::string_view charger_id, std::int32_t 
         "INSERT INTO local_list_entries (charger_id, id_tag, status, expiry_date, parent_id_tag) "
         "VALUES (?1, ?2, ?3, ?4, ?5)");
     for (const auto& entry : entries) {
-        insert->bind_all(charger_id, entry.id_tag, entry.status, to_optional_millis(entry.expiry_date),
-                         entry.parent_id_tag)
+        insert
+            ->bind_all(charger_id, entry.id_tag, entry.status, to_optional_millis(entry.expiry_date),
+                       entry.parent_id_tag)
             .execute();
         insert->reset();
     }
@@ -63,7 +66,8 @@ void SqliteLocalListRepository::mark_unsupported(std::string_view charger_id, Ti
     statement->bind_all(charger_id, to_unix_millis(at)).execute();
 }
 
-std::vector<LocalListEntry> SqliteLocalListRepository::allowed_tags(std::optional<std::int64_t> institution_id) {
+std::vector<LocalListEntry> SqliteLocalListRepository::allowed_tags(
+    std::optional<std::int64_t> institution_id) {
     auto statement = connection_.cached(
         "SELECT id_tag, status, expiry_date, parent_id_tag FROM id_tags "
         "WHERE institution_id IS NULL OR institution_id = ?1 ORDER BY id_tag");

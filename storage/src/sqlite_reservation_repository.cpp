@@ -1,13 +1,15 @@
 #include "sqlite_reservation_repository.hpp"
 
 #include "column_conversions.hpp"
+#include "where_clause.hpp"
 
 namespace parkgrid::storage {
 namespace {
 
-constexpr std::string_view kSelectReservation =
-    "SELECT id, charger_id, connector_id, id_tag, parent_id_tag, expiry_date, status, charger_status, "
-    "transaction_id, created_by, created_at, updated_at FROM reservations ";
+constexpr std::string_view kReservationColumns =
+    "id, charger_id, connector_id, id_tag, parent_id_tag, expiry_date, status, charger_status, "
+    "transaction_id, "
+    "created_by, created_at, updated_at";
 
 ReservationRecord read_reservation(const sqlite::Statement& statement) {
     return ReservationRecord{
@@ -31,17 +33,19 @@ ReservationRecord read_reservation(const sqlite::Statement& statement) {
 std::int32_t SqliteReservationRepository::insert(const ReservationRecord& reservation) {
     auto statement = connection_.cached(
         "INSERT INTO reservations (charger_id, connector_id, id_tag, parent_id_tag, expiry_date, status, "
-        "charger_status, created_by, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9)");
+        "charger_status, created_by, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, "
+        "?9)");
     statement
-        ->bind_all(reservation.charger_id, reservation.connector_id, reservation.id_tag, reservation.parent_id_tag,
-                   to_unix_millis(reservation.expiry_date), reservation.status, reservation.charger_status,
-                   reservation.created_by, to_unix_millis(reservation.created_at))
+        ->bind_all(reservation.charger_id, reservation.connector_id, reservation.id_tag,
+                   reservation.parent_id_tag, to_unix_millis(reservation.expiry_date), reservation.status,
+                   reservation.charger_status, reservation.created_by, to_unix_millis(reservation.created_at))
         .execute();
     return static_cast<std::int32_t>(connection_.last_insert_rowid());
 }
 
 std::optional<ReservationRecord> SqliteReservationRepository::find(std::int32_t id) {
-    static const std::string sql = std::string(kSelectReservation) + "WHERE id = ?1";
+    static const std::string sql =
+        "SELECT " + std::string(kReservationColumns) + " FROM reservations WHERE id = ?1";
     auto statement = connection_.cached(sql);
     statement->bind_all(id);
     return statement->step() ? std::optional(read_reservation(*statement)) : std::nullopt;
@@ -55,8 +59,8 @@ void SqliteReservationRepository::set_status(std::int32_t id, const std::string&
     statement->bind_all(id, status, charger_status, to_unix_millis(at)).execute();
 }
 
-bool SqliteReservationRepository::mark_used(std::int32_t id, std::string_view charger_id, std::int32_t transaction_id,
-                                            Timestamp at) {
+bool SqliteReservationRepository::mark_used(std::int32_t id, std::string_view charger_id,
+                                            std::int32_t transaction_id, Timestamp at) {
     auto statement = connection_.cached(
         "UPDATE reservations SET status = 'used', transaction_id = ?3, updated_at = ?4 "
         "WHERE id = ?1 AND charger_id = ?2 AND status IN ('active', 'requested')");
@@ -66,25 +70,23 @@ bool SqliteReservationRepository::mark_used(std::int32_t id, std::string_view ch
 
 std::size_t SqliteReservationRepository::expire_due(Timestamp now) {
     auto statement = connection_.cached(
-        "UPDATE reservations SET status = 'expired', updated_at = ?1 WHERE status = 'active' AND expiry_date <= ?1");
+        "UPDATE reservations SET status = 'expired', updated_at = ?1 WHERE status = 'active' AND expiry_date "
+        "<= ?1");
     statement->bind_all(to_unix_millis(now)).execute();
     return static_cast<std::size_t>(connection_.changes());
 }
 
-std::vector<ReservationRecord> SqliteReservationRepository::query(const ReservationFilter& filter) {
-    // ?N IS NULL makes an absent filter match everything, so one cached statement serves every combination.
-    static const std::string sql = std::string(kSelectReservation) +
-                                   "WHERE (?1 IS NULL OR charger_id = ?1) AND (?2 IS NULL OR id_tag = ?2) "
-                                   "AND (?3 IS NULL OR status = ?3) ORDER BY created_at DESC, id DESC "
-                                   "LIMIT ?4 OFFSET ?5";
-    auto statement = connection_.cached(sql);
-    statement->bind_all(filter.charger_id, filter.id_tag, filter.status, to_sql_count(filter.limit),
-                        to_sql_count(filter.offset));
-    std::vector<ReservationRecord> reservations;
-    while (statement->step()) {
-        reservations.push_back(read_reservation(*statement));
-    }
-    return reservations;
+Listing<ReservationRecord> SqliteReservationRepository::query(const ReservationFilter& filter) {
+    WhereClause where;
+    where.add_scope(
+        "charger_id IN (SELECT chargers.id FROM chargers JOIN sites ON sites.id = chargers.site_id "
+        "WHERE sites.institution_id IN (SELECT value FROM ?))",
+        filter.scope);
+    where.add_if("charger_id = ?", filter.charger_id);
+    where.add_if("id_tag = ?", filter.id_tag);
+    where.add_if("status = ?", filter.status);
+    return query_listing(connection_, kReservationColumns, "reservations", where, "created_at DESC, id DESC",
+                         filter.limit, filter.offset, read_reservation);
 }
 
 }  // namespace parkgrid::storage

@@ -11,11 +11,12 @@ public:
 
     std::int32_t insert(const ReservationRecord& reservation) override;
     std::optional<ReservationRecord> find(std::int32_t id) override;
-    void set_status(std::int32_t id, const std::string& status, const std::optional<std::string>& charger_status,
-                    Timestamp at) override;
-    bool mark_used(std::int32_t id, std::string_view charger_id, std::int32_t transaction_id, Timestamp at) override;
+    void set_status(std::int32_t id, const std::string& status,
+                    const std::optional<std::string>& charger_status, Timestamp at) override;
+    bool mark_used(std::int32_t id, std::string_view charger_id, std::int32_t transaction_id,
+                   Timestamp at) override;
     std::size_t expire_due(Timestamp now) override;
-    std::vector<ReservationRecord> query(const ReservationFilter& filter) override;
+    Listing<ReservationRecord> query(const ReservationFilter& filter) override;
 
 private:
     sqlite::Connection& connection_;

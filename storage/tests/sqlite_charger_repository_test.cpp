@@ -160,18 +160,18 @@ TEST_F(ChargerRepositoryTest, RecordStatusUpdatesCurrentAndAppendsHistory) {
     EXPECT_EQ(current[1].received_at, at_millis(300));
 
     // Newest first, for one connector or all.
-    const auto connector_history = chargers().status_history("CP1", 1, 10);
+    const auto connector_history = chargers().status_history("CP1", 1, 10, 0);
     ASSERT_EQ(connector_history.size(), 3U);
     EXPECT_EQ(connector_history[0].status, "Faulted");
     EXPECT_EQ(connector_history[0].info, "RCD tripped");
     EXPECT_EQ(connector_history[1].status, "Charging");
     EXPECT_EQ(connector_history[2].status, "Available");
-    EXPECT_EQ(chargers().status_history("CP1", std::nullopt, 10).size(), 4U);
-    const auto latest_two = chargers().status_history("CP1", std::nullopt, 2);
+    EXPECT_EQ(chargers().status_history("CP1", std::nullopt, 10, 0).size(), 4U);
+    const auto latest_two = chargers().status_history("CP1", std::nullopt, 2, 0);
     ASSERT_EQ(latest_two.size(), 2U);
     EXPECT_EQ(latest_two[0].status, "Faulted");
     EXPECT_EQ(latest_two[1].status, "Charging");
-    EXPECT_TRUE(chargers().status_history("CP1", 7, 10).empty());
+    EXPECT_TRUE(chargers().status_history("CP1", 7, 10, 0).empty());
     EXPECT_TRUE(chargers().connectors("CP2").empty());
 }
 

@@ -99,7 +99,7 @@ protected:
 
     std::size_t count_connections(Database& database, const std::string& charger_id) {
         return read_and_wait(database, [charger_id](Repositories& repositories) {
-            return repositories.events().connections(charger_id, 1'000'000).size();
+            return repositories.events().connections(charger_id, 1'000'000, 0).size();
         });
     }
 
@@ -280,10 +280,10 @@ TEST_F(DatabaseTest, AReadJobSeesOneSnapshotAndDoesNotWaitForWrites) {
     std::promise<std::pair<std::size_t, std::size_t>> counts;
     database->submit_read(
         [&](Repositories& repositories) {
-            const std::size_t before = repositories.events().connections("CP1", 100).size();
+            const std::size_t before = repositories.events().connections("CP1", 100, 0).size();
             first_read_done.set_value();
             write_committed_future.wait();
-            const std::size_t after = repositories.events().connections("CP1", 100).size();
+            const std::size_t after = repositories.events().connections("CP1", 100, 0).size();
             counts.set_value({before, after});
         },
         nullptr);

@@ -31,7 +31,7 @@ TEST_F(EventRepositoryTest, RecordsConnectionsOfUnregisteredChargersNewestFirst)
                                 .detail = "bad password",
                                 .at = at_millis(150)});
 
-    const auto log = events().connections("CP1", 10);
+    const auto log = events().connections("CP1", 10, 0);
     ASSERT_EQ(log.size(), 2U);
     EXPECT_EQ(log[0].event, "disconnected");
     EXPECT_EQ(log[0].charger_id, "CP1");
@@ -40,9 +40,9 @@ TEST_F(EventRepositoryTest, RecordsConnectionsOfUnregisteredChargersNewestFirst)
     EXPECT_EQ(log[0].at, at_millis(200));
     EXPECT_EQ(log[1].event, "connected");
     EXPECT_FALSE(log[1].detail);
-    EXPECT_EQ(events().connections("CP1", 1).size(), 1U);
-    EXPECT_EQ(events().connections("CP2", 10).size(), 1U);
-    EXPECT_TRUE(events().connections("CP3", 10).empty());
+    EXPECT_EQ(events().connections("CP1", 1, 0).size(), 1U);
+    EXPECT_EQ(events().connections("CP2", 10, 0).size(), 1U);
+    EXPECT_TRUE(events().connections("CP3", 10, 0).empty());
 }
 
 TEST_F(EventRepositoryTest, RecordsAnomaliesByTransactionAndCharger) {
@@ -79,12 +79,12 @@ TEST_F(EventRepositoryTest, RecordsAnomaliesByTransactionAndCharger) {
     EXPECT_NE(for_transaction[1].id, 999) << "the database assigns ids";
     EXPECT_GT(for_transaction[0].id, 0);
 
-    const auto for_charger = events().anomalies_for_charger("CP1", 10);
+    const auto for_charger = events().anomalies_for_charger("CP1", 10, 0);
     ASSERT_EQ(for_charger.size(), 3U);
     EXPECT_EQ(for_charger[0].kind, "clock_skew");  // newest first
     EXPECT_FALSE(for_charger[0].transaction_id);
     EXPECT_EQ(for_charger[2].kind, "late_meter_values");
-    EXPECT_EQ(events().anomalies_for_charger("CP1", 1).size(), 1U);
+    EXPECT_EQ(events().anomalies_for_charger("CP1", 1, 0).size(), 1U);
     EXPECT_EQ(events().anomalies_for_transaction(-1).size(), 1U);
     EXPECT_TRUE(events().anomalies_for_transaction(6).empty());
 }

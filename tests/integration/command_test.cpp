@@ -10,7 +10,8 @@ namespace {
 const std::map<std::string, nlohmann::json>& requests() {
     static const std::map<std::string, nlohmann::json> payloads = {
         {"CancelReservation", {{"reservationId", 7}}},
-        {"CertificateSigned", {{"certificateChain", "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----"}}},
+        {"CertificateSigned",
+         {{"certificateChain", "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----"}}},
         {"ChangeAvailability", {{"connectorId", 1}, {"type", "Inoperative"}}},
         {"ChangeConfiguration", {{"key", "HeartbeatInterval"}, {"value", "120"}}},
         {"ClearCache", nlohmann::json::object()},
@@ -18,22 +19,33 @@ const std::map<std::string, nlohmann::json>& requests() {
         {"DataTransfer", {{"vendorId", "cn.parkgrid"}, {"messageId", "ping"}, {"data", "hello"}}},
         {"DeleteCertificate",
          {{"certificateHashData",
-           {{"hashAlgorithm", "SHA256"}, {"issuerNameHash", "aa"}, {"issuerKeyHash", "bb"}, {"serialNumber", "01"}}}}},
+           {{"hashAlgorithm", "SHA256"},
+            {"issuerNameHash", "aa"},
+            {"issuerKeyHash", "bb"},
+            {"serialNumber", "01"}}}}},
         {"ExtendedTriggerMessage", {{"requestedMessage", "StatusNotification"}, {"connectorId", 1}}},
         {"GetCompositeSchedule", {{"connectorId", 1}, {"duration", 3600}, {"chargingRateUnit", "A"}}},
         {"GetConfiguration", {{"key", {"HeartbeatInterval"}}}},
         {"GetDiagnostics", {{"location", "ftp://diag.example.org/upload"}, {"retries", 2}}},
         {"GetInstalledCertificateIds", {{"certificateType", "CentralSystemRootCertificate"}}},
         {"GetLocalListVersion", nlohmann::json::object()},
-        {"GetLog", {{"logType", "SecurityLog"}, {"requestId", 1}, {"log", {{"remoteLocation", "https://logs.example.org/up"}}}}},
+        {"GetLog",
+         {{"logType", "SecurityLog"},
+          {"requestId", 1},
+          {"log", {{"remoteLocation", "https://logs.example.org/up"}}}}},
         {"InstallCertificate",
          {{"certificateType", "ManufacturerRootCertificate"},
           {"certificate", "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----"}}},
         {"RemoteStartTransaction", {{"connectorId", 1}, {"idTag", "CARD-1"}}},
         {"RemoteStopTransaction", {{"transactionId", 12}}},
-        {"ReserveNow", {{"connectorId", 1}, {"expiryDate", "2030-01-01T00:00:00Z"}, {"idTag", "CARD-1"}, {"reservationId", 7}}},
+        {"ReserveNow",
+         {{"connectorId", 1},
+          {"expiryDate", "2030-01-01T00:00:00Z"},
+          {"idTag", "CARD-1"},
+          {"reservationId", 7}}},
         {"Reset", {{"type", "Soft"}}},
-        {"SendLocalList", {{"listVersion", 1}, {"updateType", "Full"}, {"localAuthorizationList", nlohmann::json::array()}}},
+        {"SendLocalList",
+         {{"listVersion", 1}, {"updateType", "Full"}, {"localAuthorizationList", nlohmann::json::array()}}},
         {"SetChargingProfile",
          {{"connectorId", 0},
           {"csChargingProfiles",
@@ -42,7 +54,8 @@ const std::map<std::string, nlohmann::json>& requests() {
             {"chargingProfilePurpose", "TxDefaultProfile"},
             {"chargingProfileKind", "Absolute"},
             {"chargingSchedule",
-             {{"chargingRateUnit", "A"}, {"chargingSchedulePeriod", {{{"startPeriod", 0}, {"limit", 7.3}}}}}}}}}},
+             {{"chargingRateUnit", "A"},
+              {"chargingSchedulePeriod", {{{"startPeriod", 0}, {"limit", 7.3}}}}}}}}}},
         {"SignedUpdateFirmware",
          {{"requestId", 3},
           {"firmware",
@@ -52,7 +65,8 @@ const std::map<std::string, nlohmann::json>& requests() {
             {"signature", "c2ln"}}}}},
         {"TriggerMessage", {{"requestedMessage", "Heartbeat"}}},
         {"UnlockConnector", {{"connectorId", 1}}},
-        {"UpdateFirmware", {{"location", "https://fw.example.org/fw.bin"}, {"retrieveDate", "2026-11-25T00:00:00Z"}}},
+        {"UpdateFirmware",
+         {{"location", "https://fw.example.org/fw.bin"}, {"retrieveDate", "2026-11-25T00:00:00Z"}}},
     };
     return payloads;
 }
@@ -118,7 +132,9 @@ TEST_F(CommandTest, EveryCommandReportsACallErrorAs502WithItsCode) {
         EXPECT_EQ(response.json()["error"], "call_error");
         EXPECT_EQ(response.json()["errorCode"], "NotSupported");
     }
-    for (const auto& entry : log_of("CP-1")["items"]) {
+    const auto log = log_of("CP-1");
+    EXPECT_EQ(log["total"], requests().size());
+    for (const auto& entry : log["items"]) {
         EXPECT_EQ(entry["status"], "call_error");
         EXPECT_EQ(entry["errorCode"], "NotSupported");
     }
@@ -181,7 +197,8 @@ TEST_F(CommandTest, RemoteStartReturnsTheTransactionThatFollows) {
     auto charger = simulator("CP-1");
     charger->start_transactions_on_remote_start(true);
     create_id_tag("CARD-1");
-    const auto response = api("POST", "/api/v1/chargers/CP-1/remote-start", {{"connectorId", 1}, {"idTag", "CARD-1"}});
+    const auto response =
+        api("POST", "/api/v1/chargers/CP-1/remote-start", {{"connectorId", 1}, {"idTag", "CARD-1"}});
     ASSERT_EQ(response.status, 200u) << response.body;
     // The API answers as soon as the StartTransaction is stored, possibly before the charger has read its
     // own answer; wait for the charger's side too.
@@ -197,7 +214,8 @@ TEST_F(CommandTest, RemoteStartThatIsRejectedOrNeverStartsSaysSo) {
     const auto waited = api("POST", "/api/v1/chargers/CP-1/remote-start", {{"idTag", "CARD-1"}});
     EXPECT_EQ(waited.status, 504u);
     EXPECT_EQ(waited.json()["error"], "no_transaction");
-    const auto invalid = api("POST", "/api/v1/chargers/CP-1/remote-start", {{"idTag", "CARD-1"}, {"connectorId", 0}});
+    const auto invalid =
+        api("POST", "/api/v1/chargers/CP-1/remote-start", {{"idTag", "CARD-1"}, {"connectorId", 0}});
     EXPECT_EQ(invalid.json()["field"], "connectorId");
 }
 

@@ -7,16 +7,21 @@ namespace {
 using ConfigurationTest = CsmsTest;
 
 TEST_F(ConfigurationTest, AcceptedBootReadsTheConfigurationAndAppliesTheDesiredValues) {
-    ASSERT_EQ(api("POST", "/api/v1/desired-configuration", {{"key", "HeartbeatInterval"}, {"value", "120"}}).status, 201u);
+    ASSERT_EQ(
+        api("POST", "/api/v1/desired-configuration", {{"key", "HeartbeatInterval"}, {"value", "120"}}).status,
+        201u);
     const auto model_entry = api("POST", "/api/v1/desired-configuration",
-                                 {{"key", "MeterValueSampleInterval"}, {"value", "15"},
-                                  {"chargePointVendor", "Simulator"}, {"chargePointModel", "Sim-1"}});
+                                 {{"key", "MeterValueSampleInterval"},
+                                  {"value", "15"},
+                                  {"chargePointVendor", "Simulator"},
+                                  {"chargePointModel", "Sim-1"}});
     ASSERT_EQ(model_entry.status, 201u) << model_entry.body;
     EXPECT_EQ(model_entry.json()["scope"], "model");
     ASSERT_EQ(api("POST", "/api/v1/chargers", {{"id", "CP-1"}}).status, 201u);
 
     ChargerSimulator charger(server_->port(), "CP-1");
-    charger.set_answer("ChangeConfiguration", ChargerSimulator::Answer::result({{"status", "RebootRequired"}}));
+    charger.set_answer("ChangeConfiguration",
+                       ChargerSimulator::Answer::result({{"status", "RebootRequired"}}));
     EXPECT_EQ(charger.wait_for("GetConfiguration").payload, nlohmann::json::object());
     // Both differ from what the simulator reports (300 and 60).
     std::vector<nlohmann::json> changes;
@@ -58,11 +63,13 @@ TEST_F(ConfigurationTest, AcceptedBootReadsTheConfigurationAndAppliesTheDesiredV
 }
 
 TEST_F(ConfigurationTest, SyncOnRequestReportsWhatItChangedAndRefusalsAreNotRetried) {
-    const auto desired = api("POST", "/api/v1/desired-configuration", {{"key", "HeartbeatInterval"}, {"value", "90"}});
+    const auto desired =
+        api("POST", "/api/v1/desired-configuration", {{"key", "HeartbeatInterval"}, {"value", "90"}});
     ASSERT_EQ(desired.status, 201u);
     ASSERT_EQ(api("POST", "/api/v1/chargers", {{"id", "CP-1"}}).status, 201u);
-    ChargerSimulator charger(server_->port(), "CP-1",
-                             {{"ChangeConfiguration", ChargerSimulator::Answer::result({{"status", "Rejected"}})}});
+    ChargerSimulator charger(
+        server_->port(), "CP-1",
+        {{"ChangeConfiguration", ChargerSimulator::Answer::result({{"status", "Rejected"}})}});
     EXPECT_EQ(charger.wait_for("ChangeConfiguration").payload["value"], "90");  // tried at boot, refused
 
     const auto again = api("POST", "/api/v1/chargers/CP-1/configuration/sync");
@@ -86,13 +93,18 @@ TEST_F(ConfigurationTest, SyncOnRequestReportsWhatItChangedAndRefusalsAreNotRetr
 }
 
 TEST_F(ConfigurationTest, DesiredConfigurationValidation) {
-    EXPECT_EQ(api("POST", "/api/v1/desired-configuration", {{"key", std::string(51, 'k')}, {"value", "1"}}).json()["field"], "key");
-    EXPECT_EQ(api("POST", "/api/v1/desired-configuration", {{"key", "K"}, {"value", "1"}, {"chargePointVendor", "ACME"}})
+    EXPECT_EQ(api("POST", "/api/v1/desired-configuration", {{"key", std::string(51, 'k')}, {"value", "1"}})
+                  .json()["field"],
+              "key");
+    EXPECT_EQ(api("POST", "/api/v1/desired-configuration",
+                  {{"key", "K"}, {"value", "1"}, {"chargePointVendor", "ACME"}})
                   .json()["field"],
               "chargePointModel");
     ASSERT_EQ(api("POST", "/api/v1/desired-configuration", {{"key", "K"}, {"value", "1"}}).status, 201u);
     EXPECT_EQ(api("POST", "/api/v1/desired-configuration", {{"key", "K"}, {"value", "2"}}).status, 409u);
-    EXPECT_EQ(api("POST", "/api/v1/desired-configuration", {{"key", "K"}, {"value", "2"}, {"siteId", 999}}).status, 404u);
+    EXPECT_EQ(api("POST", "/api/v1/desired-configuration", {{"key", "K"}, {"value", "2"}, {"siteId", 999}})
+                  .json()["field"],
+              "siteId");
     EXPECT_EQ(api("GET", "/api/v1/desired-configuration").json()["total"], 1);
     EXPECT_EQ(api("DELETE", "/api/v1/desired-configuration/12345").status, 404u);
 }

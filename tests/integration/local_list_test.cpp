@@ -37,7 +37,8 @@ TEST_F(LocalListTest, BootSendsTheFullListAndTagChangesFollowAsDifferentialUpdat
     EXPECT_EQ(full["updateType"], "Full");
     EXPECT_EQ(full["listVersion"], 1);
     ASSERT_EQ(full["localAuthorizationList"].size(), 2u) << full;
-    EXPECT_EQ(full["localAuthorizationList"][0], (nlohmann::json{{"idTag", "CARD-A"}, {"idTagInfo", {{"status", "Accepted"}}}}));
+    EXPECT_EQ(full["localAuthorizationList"][0],
+              (nlohmann::json{{"idTag", "CARD-A"}, {"idTagInfo", {{"status", "Accepted"}}}}));
     // A tag past its expiry date goes out as Expired, so the charger refuses it offline too.
     EXPECT_EQ(full["localAuthorizationList"][1]["idTagInfo"]["status"], "Expired");
 
@@ -45,7 +46,8 @@ TEST_F(LocalListTest, BootSendsTheFullListAndTagChangesFollowAsDifferentialUpdat
     const auto added = nth_list(charger, 1);
     EXPECT_EQ(added["updateType"], "Differential");
     EXPECT_EQ(added["listVersion"], 2);
-    EXPECT_EQ(added["localAuthorizationList"], (nlohmann::json::array({{{"idTag", "CARD-C"}, {"idTagInfo", {{"status", "Accepted"}}}}})));
+    EXPECT_EQ(added["localAuthorizationList"],
+              (nlohmann::json::array({{{"idTag", "CARD-C"}, {"idTagInfo", {{"status", "Accepted"}}}}})));
 
     ASSERT_EQ(api("PATCH", "/api/v1/id-tags/CARD-A", {{"status", "Blocked"}}).status, 200u);
     EXPECT_EQ(nth_list(charger, 2)["localAuthorizationList"][0]["idTagInfo"]["status"], "Blocked");
@@ -53,7 +55,8 @@ TEST_F(LocalListTest, BootSendsTheFullListAndTagChangesFollowAsDifferentialUpdat
     ASSERT_EQ(api("DELETE", "/api/v1/id-tags/CARD-C").status, 204u);
     const auto removed = nth_list(charger, 3);
     EXPECT_EQ(removed["listVersion"], 4);
-    EXPECT_EQ(removed["localAuthorizationList"], (nlohmann::json::array({{{"idTag", "CARD-C"}}})));  // no idTagInfo: removal
+    EXPECT_EQ(removed["localAuthorizationList"],
+              (nlohmann::json::array({{{"idTag", "CARD-C"}}})));  // no idTagInfo: removal
 
     nlohmann::json list = nlohmann::json::object();
     for (int i = 0; i < 100 && list.value("version", nlohmann::json()) != 4; ++i) {
@@ -88,8 +91,9 @@ TEST_F(LocalListTest, VersionMismatchIsAnsweredWithAFullList) {
 }
 
 TEST_F(LocalListTest, ChargersWithoutALocalListAreLeftAlone) {
-    ChargerSimulator charger(server_->port(), "CP-1",
-                             {{"GetLocalListVersion", ChargerSimulator::Answer::result({{"listVersion", -1}})}});
+    ChargerSimulator charger(
+        server_->port(), "CP-1",
+        {{"GetLocalListVersion", ChargerSimulator::Answer::result({{"listVersion", -1}})}});
     charger.wait_for("GetLocalListVersion");
     nlohmann::json list = nlohmann::json::object();
     for (int i = 0; i < 100 && list.value("supported", true); ++i) {

@@ -8,8 +8,9 @@ namespace {
 
 std::string base64(const std::string& text) {
     std::string out(4 * ((text.size() + 2) / 3) + 1, '\0');
-    const int length = EVP_EncodeBlock(reinterpret_cast<unsigned char*>(out.data()),
-                                       reinterpret_cast<const unsigned char*>(text.data()), static_cast<int>(text.size()));
+    const int length =
+        EVP_EncodeBlock(reinterpret_cast<unsigned char*>(out.data()),
+                        reinterpret_cast<const unsigned char*>(text.data()), static_cast<int>(text.size()));
     out.resize(static_cast<std::size_t>(length));
     return out;
 }
@@ -42,7 +43,8 @@ protected:
 
 TEST_F(MaintenanceTest, FirmwareUpdateIsFollowedToTheEnd) {
     const auto created = api("POST", "/api/v1/chargers/CP-1/firmware-updates",
-                             {{"location", "https://fw.example.org/ac7-2.1.bin"}, {"retrieveDate", "2026-11-26T02:00:00Z"},
+                             {{"location", "https://fw.example.org/ac7-2.1.bin"},
+                              {"retrieveDate", "2026-11-26T02:00:00Z"},
                               {"retries", 3}});
     ASSERT_EQ(created.status, 201u) << created.body;
     EXPECT_EQ(created.json()["status"], "requested");
@@ -55,18 +57,23 @@ TEST_F(MaintenanceTest, FirmwareUpdateIsFollowedToTheEnd) {
     }
     const auto finished = newest_with_status("/api/v1/chargers/CP-1/firmware-updates", "Installed");
     EXPECT_FALSE(finished["finishedAt"].is_null());
-    EXPECT_EQ(api("POST", "/api/v1/chargers/CP-1/firmware-updates", {{"location", "not a uri"}}).json()["field"], "location");
+    EXPECT_EQ(
+        api("POST", "/api/v1/chargers/CP-1/firmware-updates", {{"location", "not a uri"}}).json()["field"],
+        "location");
 }
 
 TEST_F(MaintenanceTest, UndeliveredFirmwareUpdateIsRecordedAsFailed) {
     charger_->set_answer("UpdateFirmware", ChargerSimulator::Answer::call_error("InternalError"));
-    EXPECT_EQ(api("POST", "/api/v1/chargers/CP-1/firmware-updates", {{"location", "https://fw.example.org/x.bin"}}).status,
-              502u);
+    EXPECT_EQ(
+        api("POST", "/api/v1/chargers/CP-1/firmware-updates", {{"location", "https://fw.example.org/x.bin"}})
+            .status,
+        502u);
     EXPECT_EQ(api("GET", "/api/v1/chargers/CP-1/firmware-updates").json()["items"][0]["status"], "failed");
 }
 
 TEST_F(MaintenanceTest, DiagnosticsAreUploadedToParkGridWithAOneTimeCredential) {
-    const auto created = api("POST", "/api/v1/chargers/CP-1/diagnostics", {{"startTime", "2026-11-25T00:00:00Z"}});
+    const auto created =
+        api("POST", "/api/v1/chargers/CP-1/diagnostics", {{"startTime", "2026-11-25T00:00:00Z"}});
     ASSERT_EQ(created.status, 201u) << created.body;
     const int id = created.json()["id"];
     EXPECT_EQ(created.json()["fileName"], "diagnostics.zip");
@@ -104,17 +111,20 @@ TEST_F(MaintenanceTest, MultipartUploadsAreUnpacked) {
     const auto at = location.find("diagnostics:");
     const std::string credential = location.substr(at + 12, location.find('@') - at - 12);
     const std::string body =
-        "--B\r\nContent-Disposition: form-data; name=\"file\"; filename=\"log.txt\"\r\n\r\nhello\r\n--B--\r\n";
-    const auto response = http_request(server_->port(), "POST", "/diagnostics-upload/" + std::to_string(id), body, std::nullopt,
-                                       {{"Authorization", "Basic " + base64("diagnostics:" + credential)},
-                                        {"Content-Type", "multipart/form-data; boundary=B"}});
+        "--B\r\nContent-Disposition: form-data; name=\"file\"; "
+        "filename=\"log.txt\"\r\n\r\nhello\r\n--B--\r\n";
+    const auto response =
+        http_request(server_->port(), "POST", "/diagnostics-upload/" + std::to_string(id), body, std::nullopt,
+                     {{"Authorization", "Basic " + base64("diagnostics:" + credential)},
+                      {"Content-Type", "multipart/form-data; boundary=B"}});
     ASSERT_EQ(response.status, 201u) << response.body;
     EXPECT_EQ(api("GET", "/api/v1/diagnostics/" + std::to_string(id) + "/file").body, "hello");
 }
 
 TEST_F(MaintenanceTest, AChargerWithoutDiagnosticsSaysSo) {
     charger_->set_answer("GetDiagnostics", ChargerSimulator::Answer::result(nlohmann::json::object()));
-    const auto created = api("POST", "/api/v1/chargers/CP-1/diagnostics", {{"location", "ftp://diag.example.org/in/"}});
+    const auto created =
+        api("POST", "/api/v1/chargers/CP-1/diagnostics", {{"location", "ftp://diag.example.org/in/"}});
     ASSERT_EQ(created.status, 201u) << created.body;
     EXPECT_EQ(created.json()["status"], "no_file");
     EXPECT_EQ(created.json()["location"], "ftp://diag.example.org/in/");

@@ -18,7 +18,8 @@ protected:
         site_b_ = create_site(institution_b, "Garage B");
         for (const auto& [charger, site] : {std::pair{"CP-A", site_a_}, std::pair{"CP-B", site_b_}}) {
             ASSERT_EQ(api("POST", "/api/v1/chargers", {{"id", charger}}).status, 201u);
-            ASSERT_EQ(api("PATCH", std::string("/api/v1/chargers/") + charger, {{"siteId", site}}).status, 200u);
+            ASSERT_EQ(api("PATCH", std::string("/api/v1/chargers/") + charger, {{"siteId", site}}).status,
+                      200u);
         }
         charger_a_ = std::make_unique<ChargerSimulator>(server_->port(), "CP-A");
         charger_b_ = std::make_unique<ChargerSimulator>(server_->port(), "CP-B");
@@ -43,11 +44,19 @@ TEST_F(OperationsScopeTest, AFleetAdminOperatesOnlyItsOwnChargers) {
         {"/api/v1/chargers/CP-B/local-list/sync", nullptr},
         {"/api/v1/chargers/CP-B/firmware-updates", {{"location", "https://fw.example.org/x.bin"}}},
         {"/api/v1/chargers/CP-B/diagnostics", nlohmann::json::object()},
-        {"/api/v1/reservations", {{"chargerId", "CP-B"}, {"connectorId", 1}, {"idTag", "CARD"}, {"expiryDate", "2099-01-01T00:00:00Z"}}},
     };
     for (const auto& [target, body] : on_b) {
-        EXPECT_EQ(as(fleet_a_, "POST", target, body.is_null() ? nlohmann::json::object() : body).status, 404u) << target;
+        EXPECT_EQ(as(fleet_a_, "POST", target, body.is_null() ? nlohmann::json::object() : body).status, 404u)
+            << target;
     }
+    // A reservation names the charger in its body: B's is "no such charger" on that field.
+    const auto reservation = as(fleet_a_, "POST", "/api/v1/reservations",
+                                {{"chargerId", "CP-B"},
+                                 {"connectorId", 1},
+                                 {"idTag", "CARD"},
+                                 {"expiryDate", "2099-01-01T00:00:00Z"}});
+    EXPECT_EQ(reservation.status, 422u);
+    EXPECT_EQ(reservation.json()["field"], "chargerId");
     for (const auto* target : {"/api/v1/chargers/CP-B/commands", "/api/v1/chargers/CP-B/configuration",
                                "/api/v1/chargers/CP-B/local-list", "/api/v1/chargers/CP-B/firmware-updates",
                                "/api/v1/chargers/CP-B/diagnostics"}) {
@@ -55,17 +64,24 @@ TEST_F(OperationsScopeTest, AFleetAdminOperatesOnlyItsOwnChargers) {
     }
     // Nothing was sent to B's charger on A's behalf.
     for (const auto& call : charger_b_->received()) {
-        EXPECT_TRUE(call.action == "GetConfiguration" || call.action == "GetLocalListVersion" || call.action == "SendLocalList")
+        EXPECT_TRUE(call.action == "GetConfiguration" || call.action == "GetLocalListVersion" ||
+                    call.action == "SendLocalList")
             << call.action;
     }
 }
 
 TEST_F(OperationsScopeTest, ReservationsAreScopedByCharger) {
     const auto mine = as(fleet_a_, "POST", "/api/v1/reservations",
-                         {{"chargerId", "CP-A"}, {"connectorId", 1}, {"idTag", "CARD"}, {"expiryDate", "2099-01-01T00:00:00Z"}});
+                         {{"chargerId", "CP-A"},
+                          {"connectorId", 1},
+                          {"idTag", "CARD"},
+                          {"expiryDate", "2099-01-01T00:00:00Z"}});
     ASSERT_EQ(mine.status, 201u) << mine.body;
     const auto theirs = api("POST", "/api/v1/reservations",
-                            {{"chargerId", "CP-B"}, {"connectorId", 1}, {"idTag", "CARD"}, {"expiryDate", "2099-01-01T00:00:00Z"}});
+                            {{"chargerId", "CP-B"},
+                             {"connectorId", 1},
+                             {"idTag", "CARD"},
+                             {"expiryDate", "2099-01-01T00:00:00Z"}});
     ASSERT_EQ(theirs.status, 201u);
     const auto listed = as(fleet_a_, "GET", "/api/v1/reservations").json()["items"];
     ASSERT_EQ(listed.size(), 1u);
@@ -80,10 +96,15 @@ TEST_F(OperationsScopeTest, TheEnergyOfficeReadsButDoesNotOperate) {
     EXPECT_EQ(as(office_a_, "POST", "/api/v1/chargers/CP-A/commands/Reset", {{"type", "Soft"}}).status, 403u);
     EXPECT_EQ(as(office_a_, "POST", "/api/v1/chargers/CP-A/remote-start", {{"idTag", "CARD"}}).status, 403u);
     EXPECT_EQ(as(office_a_, "POST", "/api/v1/reservations",
-                 {{"chargerId", "CP-A"}, {"connectorId", 1}, {"idTag", "C"}, {"expiryDate", "2099-01-01T00:00:00Z"}})
+                 {{"chargerId", "CP-A"},
+                  {"connectorId", 1},
+                  {"idTag", "C"},
+                  {"expiryDate", "2099-01-01T00:00:00Z"}})
                   .status,
               403u);
-    EXPECT_EQ(as(office_a_, "POST", "/api/v1/desired-configuration", {{"key", "K"}, {"value", "1"}, {"siteId", site_a_}}).status,
+    EXPECT_EQ(as(office_a_, "POST", "/api/v1/desired-configuration",
+                 {{"key", "K"}, {"value", "1"}, {"siteId", site_a_}})
+                  .status,
               403u);
     EXPECT_EQ(as(office_a_, "GET", "/api/v1/chargers/CP-A/commands").status, 200u);
     EXPECT_EQ(as(office_a_, "GET", "/api/v1/chargers/CP-A/configuration").status, 200u);
@@ -91,12 +112,20 @@ TEST_F(OperationsScopeTest, TheEnergyOfficeReadsButDoesNotOperate) {
 }
 
 TEST_F(OperationsScopeTest, DesiredConfigurationBelongsToSitesOrToTheAdmin) {
-    EXPECT_EQ(as(fleet_a_, "POST", "/api/v1/desired-configuration", {{"key", "K"}, {"value", "1"}, {"siteId", site_a_}}).status,
+    EXPECT_EQ(as(fleet_a_, "POST", "/api/v1/desired-configuration",
+                 {{"key", "K"}, {"value", "1"}, {"siteId", site_a_}})
+                  .status,
               201u);
-    EXPECT_EQ(as(fleet_a_, "POST", "/api/v1/desired-configuration", {{"key", "K"}, {"value", "1"}, {"siteId", site_b_}}).status,
-              404u);
-    EXPECT_EQ(as(fleet_a_, "POST", "/api/v1/desired-configuration", {{"key", "K"}, {"value", "1"}}).status, 403u);
-    ASSERT_EQ(api("POST", "/api/v1/desired-configuration", {{"key", "K2"}, {"value", "2"}, {"siteId", site_b_}}).status, 201u);
+    EXPECT_EQ(as(fleet_a_, "POST", "/api/v1/desired-configuration",
+                 {{"key", "K"}, {"value", "1"}, {"siteId", site_b_}})
+                  .status,
+              422u);
+    EXPECT_EQ(as(fleet_a_, "POST", "/api/v1/desired-configuration", {{"key", "K"}, {"value", "1"}}).status,
+              403u);
+    ASSERT_EQ(
+        api("POST", "/api/v1/desired-configuration", {{"key", "K2"}, {"value", "2"}, {"siteId", site_b_}})
+            .status,
+        201u);
     ASSERT_EQ(api("POST", "/api/v1/desired-configuration", {{"key", "K3"}, {"value", "3"}}).status, 201u);
     // A sees its site's entry and the one for every charger (it applies to A's chargers too), not B's.
     const auto listed = as(fleet_a_, "GET", "/api/v1/desired-configuration").json();
@@ -107,8 +136,10 @@ TEST_F(OperationsScopeTest, TheEventStreamShowsOnlyChargersInScope) {
     EventStreamClient fleet(server_->port(), "/api/v1/events?types=connector.status", fleet_a_);
     EventStreamClient office(server_->port(), "/api/v1/events?types=connector.status", office_a_);
     std::this_thread::sleep_for(std::chrono::milliseconds(300));  // the streams load which charger is whose
-    charger_b_->call("StatusNotification", {{"connectorId", 1}, {"errorCode", "NoError"}, {"status", "Faulted"}});
-    charger_a_->call("StatusNotification", {{"connectorId", 1}, {"errorCode", "NoError"}, {"status", "Charging"}});
+    charger_b_->call("StatusNotification",
+                     {{"connectorId", 1}, {"errorCode", "NoError"}, {"status", "Faulted"}});
+    charger_a_->call("StatusNotification",
+                     {{"connectorId", 1}, {"errorCode", "NoError"}, {"status", "Charging"}});
     for (auto* stream : {&fleet, &office}) {
         const auto event = stream->next();
         ASSERT_TRUE(event);

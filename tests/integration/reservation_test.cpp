@@ -13,8 +13,9 @@ protected:
     }
 
     HttpResult reserve(const std::string& expiry = "2099-01-01T00:00:00Z", int connector = 1) {
-        return api("POST", "/api/v1/reservations",
-                   {{"chargerId", "CP-1"}, {"connectorId", connector}, {"idTag", "CARD-1"}, {"expiryDate", expiry}});
+        return api(
+            "POST", "/api/v1/reservations",
+            {{"chargerId", "CP-1"}, {"connectorId", connector}, {"idTag", "CARD-1"}, {"expiryDate", expiry}});
     }
 
     std::unique_ptr<ChargerSimulator> charger_;
@@ -30,7 +31,9 @@ TEST_F(ReservationTest, AcceptedReservationIsActiveAndSentWithItsId) {
     EXPECT_EQ(sent["reservationId"], reservation["id"]);
     EXPECT_EQ(sent["idTag"], "CARD-1");
     EXPECT_EQ(sent["expiryDate"], "2099-01-01T00:00:00Z");
-    EXPECT_EQ(api("GET", "/api/v1/reservations/" + std::to_string(reservation["id"].get<int>())).json()["status"], "active");
+    EXPECT_EQ(
+        api("GET", "/api/v1/reservations/" + std::to_string(reservation["id"].get<int>())).json()["status"],
+        "active");
 }
 
 TEST_F(ReservationTest, ARefusedReservationIsRecordedAsRejected) {
@@ -46,16 +49,23 @@ TEST_F(ReservationTest, ARefusedReservationIsRecordedAsRejected) {
 TEST_F(ReservationTest, StartTransactionWithTheReservationIdUsesIt) {
     create_id_tag("CARD-1");
     const int id = reserve().json()["id"];
-    const auto started = charger_->call("StartTransaction", {{"connectorId", 1}, {"idTag", "CARD-1"}, {"meterStart", 0},
-                                                             {"timestamp", "2026-11-25T08:00:00Z"}, {"reservationId", id}});
+    const auto started = charger_->call("StartTransaction", {{"connectorId", 1},
+                                                             {"idTag", "CARD-1"},
+                                                             {"meterStart", 0},
+                                                             {"timestamp", "2026-11-25T08:00:00Z"},
+                                                             {"reservationId", id}});
     const auto reservation = api("GET", "/api/v1/reservations/" + std::to_string(id)).json();
     EXPECT_EQ(reservation["status"], "used");
     EXPECT_EQ(reservation["transactionId"], started.payload["transactionId"]);
     // A second start with the same (now used) reservation is flagged.
-    const auto again = charger_->call("StartTransaction", {{"connectorId", 1}, {"idTag", "CARD-1"}, {"meterStart", 5},
-                                                           {"timestamp", "2026-11-25T09:00:00Z"}, {"reservationId", id}});
-    const auto anomalies = api("GET", "/api/v1/transactions/" + std::to_string(again.payload["transactionId"].get<int>()))
-                               .json()["anomalies"];
+    const auto again = charger_->call("StartTransaction", {{"connectorId", 1},
+                                                           {"idTag", "CARD-1"},
+                                                           {"meterStart", 5},
+                                                           {"timestamp", "2026-11-25T09:00:00Z"},
+                                                           {"reservationId", id}});
+    const auto anomalies =
+        api("GET", "/api/v1/transactions/" + std::to_string(again.payload["transactionId"].get<int>()))
+            .json()["anomalies"];
     ASSERT_FALSE(anomalies.empty());
     EXPECT_EQ(anomalies.back()["kind"], "unknown_reservation");
 }
@@ -82,9 +92,12 @@ TEST_F(ReservationTest, ValidationNamesTheField) {
     EXPECT_EQ(reserve("2000-01-01T00:00:00Z").json()["field"], "expiryDate");
     EXPECT_EQ(reserve("2099-01-01T00:00:00Z", -1).json()["field"], "connectorId");
     EXPECT_EQ(api("POST", "/api/v1/reservations",
-                  {{"chargerId", "NOPE"}, {"connectorId", 0}, {"idTag", "A"}, {"expiryDate", "2099-01-01T00:00:00Z"}})
-                  .status,
-              404u);
+                  {{"chargerId", "NOPE"},
+                   {"connectorId", 0},
+                   {"idTag", "A"},
+                   {"expiryDate", "2099-01-01T00:00:00Z"}})
+                  .json()["field"],
+              "chargerId");
 }
 
 TEST_F(ReservationTest, AChargerThatDoesNotAnswerLeavesAFailedReservation) {

@@ -45,14 +45,16 @@ const std::map<std::string, nlohmann::json>& ChargerSimulator::default_answers()
     return answers;
 }
 
-ChargerSimulator::ChargerSimulator(std::uint16_t port, std::string identity, std::map<std::string, Answer> answers)
+ChargerSimulator::ChargerSimulator(std::uint16_t port, std::string identity,
+                                   std::map<std::string, Answer> answers)
     : client_(port, identity), identity_(std::move(identity)), answers_(std::move(answers)) {
     for (const auto& [action, payload] : default_answers()) {
         answers_.try_emplace(action, Answer::result(payload));
     }
     const auto boot = client_.boot("Simulator", "Sim-1");
     if (boot.payload.value("status", "") != "Accepted") {
-        throw std::runtime_error("simulated charger " + identity_ + " was not accepted: " + boot.payload.dump());
+        throw std::runtime_error("simulated charger " + identity_ +
+                                 " was not accepted: " + boot.payload.dump());
     }
     thread_ = std::thread([this] { run(); });
 }
@@ -96,7 +98,8 @@ int ChargerSimulator::wait_for_started_transaction(std::chrono::milliseconds tim
 Frame ChargerSimulator::wait_for(const std::string& action, std::chrono::milliseconds timeout) {
     std::unique_lock lock(mutex_);
     const auto found = [&] {
-        return std::any_of(received_.begin(), received_.end(), [&](const Frame& f) { return f.action == action; });
+        return std::any_of(received_.begin(), received_.end(),
+                           [&](const Frame& f) { return f.action == action; });
     };
     if (!changed_.wait_for(lock, timeout, found)) {
         throw std::runtime_error(identity_ + " received no " + action);
@@ -159,26 +162,25 @@ void ChargerSimulator::handle(const Frame& call) {
         const auto it = answers_.find(call.action);
         answer = it != answers_.end() ? it->second : Answer::call_error("NotImplemented");
         start_transaction = start_on_remote_start_ && call.action == "RemoteStartTransaction" &&
-                            answer.kind == Answer::Kind::Result && answer.payload.value("status", "") == "Accepted";
+                            answer.kind == Answer::Kind::Result &&
+                            answer.payload.value("status", "") == "Accepted";
     }
     changed_.notify_all();
     switch (answer.kind) {
-        case Answer::Kind::Result:
-            client_.answer(call, answer.payload);
-            break;
+        case Answer::Kind::Result: client_.answer(call, answer.payload); break;
         case Answer::Kind::CallError:
             client_.send_text(nlohmann::json::array({4, call.unique_id, answer.error_code, "simulated error",
                                                      nlohmann::json::object()})
                                   .dump());
             break;
-        case Answer::Kind::Silence:
-            break;
+        case Answer::Kind::Silence: break;
     }
     if (start_transaction) {
-        const auto started = client_.call("StartTransaction", {{"connectorId", call.payload.value("connectorId", 1)},
-                                                               {"idTag", call.payload.at("idTag")},
-                                                               {"meterStart", 0},
-                                                               {"timestamp", "2026-11-25T08:00:00Z"}});
+        const auto started =
+            client_.call("StartTransaction", {{"connectorId", call.payload.value("connectorId", 1)},
+                                              {"idTag", call.payload.at("idTag")},
+                                              {"meterStart", 0},
+                                              {"timestamp", "2026-11-25T08:00:00Z"}});
         {
             const std::lock_guard lock(mutex_);
             started_transactions_.push_back(started.payload.at("transactionId").get<int>());

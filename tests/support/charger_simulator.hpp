@@ -27,7 +27,9 @@ public:
         std::string error_code;
 
         static Answer result(nlohmann::json payload) { return {Kind::Result, std::move(payload), {}}; }
-        static Answer call_error(std::string code) { return {Kind::CallError, nlohmann::json::object(), std::move(code)}; }
+        static Answer call_error(std::string code) {
+            return {Kind::CallError, nlohmann::json::object(), std::move(code)};
+        }
         static Answer silence() { return {Kind::Silence, nlohmann::json::object(), {}}; }
     };
 

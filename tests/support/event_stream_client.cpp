@@ -50,7 +50,8 @@ struct EventStreamClient::Impl {
             std::size_t start = 0;
             while (start < block.size()) {
                 auto newline = block.find('\n', start);
-                const std::string line = block.substr(start, newline == std::string::npos ? std::string::npos : newline - start);
+                const std::string line =
+                    block.substr(start, newline == std::string::npos ? std::string::npos : newline - start);
                 start = newline == std::string::npos ? block.size() : newline + 1;
                 if (line.rfind("id: ", 0) == 0) {
                     event.id = line.substr(4);
@@ -68,7 +69,8 @@ struct EventStreamClient::Impl {
     }
 };
 
-EventStreamClient::EventStreamClient(std::uint16_t port, const std::string& target, const std::string& bearer_token)
+EventStreamClient::EventStreamClient(std::uint16_t port, const std::string& target,
+                                     const std::string& bearer_token)
     : impl_(std::make_unique<Impl>()) {
     impl_->stream.expires_after(std::chrono::seconds(10));
     impl_->stream.connect(tcp::endpoint(net::ip::make_address("127.0.0.1"), port));
@@ -120,7 +122,8 @@ std::optional<ServerSentEvent> EventStreamClient::next(std::chrono::milliseconds
 ServerSentEvent EventStreamClient::next_of(const std::string& type, std::chrono::milliseconds timeout) {
     const auto deadline = std::chrono::steady_clock::now() + timeout;
     while (std::chrono::steady_clock::now() < deadline) {
-        auto event = next(std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now()));
+        auto event = next(std::chrono::duration_cast<std::chrono::milliseconds>(
+            deadline - std::chrono::steady_clock::now()));
         if (event && event->type == type) {
             return *event;
         }

@@ -26,7 +26,8 @@ public:
     // The next event, or nullopt if none arrives in time (keep-alive comments are skipped).
     std::optional<ServerSentEvent> next(std::chrono::milliseconds timeout = std::chrono::seconds(5));
     // The next event of `type`, skipping others.
-    ServerSentEvent next_of(const std::string& type, std::chrono::milliseconds timeout = std::chrono::seconds(5));
+    ServerSentEvent next_of(const std::string& type,
+                            std::chrono::milliseconds timeout = std::chrono::seconds(5));
 
 private:
     struct Impl;

@@ -94,7 +94,8 @@ struct HttpResult {
 };
 
 HttpResult http_request(std::uint16_t port, const std::string& method, const std::string& target,
-                        const std::string& body = "", const std::optional<std::string>& bearer_token = std::nullopt,
+                        const std::string& body = "",
+                        const std::optional<std::string>& bearer_token = std::nullopt,
                         const std::vector<std::pair<std::string, std::string>>& headers = {});
 
 }  // namespace parkgrid::testing

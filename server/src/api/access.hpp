@@ -19,7 +19,8 @@ inline void require_admin(const Principal& principal) {
 
 inline void require_change_right(const Principal& principal) {
     if (!principal.may_change()) {
-        throw ApiError(403, "forbidden", "the " + std::string(to_string(principal.role)) + " role is read-only");
+        throw ApiError(403, "forbidden",
+                       "the " + std::string(to_string(principal.role)) + " role is read-only");
     }
 }
 

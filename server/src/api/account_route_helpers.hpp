@@ -1,8 +1,8 @@
 #pragma once
 
-// Checks shared by the user and API token routes.
+// Checks shared by the user and API token routes (organisation_access.hpp has id_param and now; router.hpp
+// has no_content).
 
-#include <charconv>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -32,24 +32,6 @@ inline void require_known_institutions(storage::Repositories& repositories,
     if (!unknown.empty()) {
         throw ApiError::invalid_field("institutionIds", "no institution " + std::to_string(unknown.front()));
     }
-}
-
-// A numeric "{id}" path parameter; anything else names no object (404).
-inline std::int64_t id_path_param(const ApiRequest& request, std::size_t index, const std::string& what) {
-    const auto& text = request.path_param(index);
-    std::int64_t id = 0;
-    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), id);
-    if (error != std::errc() || end != text.data() + text.size() || id <= 0) {
-        throw ApiError::not_found(what + " '" + text + "'");
-    }
-    return id;
-}
-
-inline HttpResponse no_content() {
-    HttpResponse response;
-    response.status = 204;
-    response.content_type.clear();
-    return response;
 }
 
 }  // namespace parkgrid::server::api

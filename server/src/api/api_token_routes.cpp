@@ -8,7 +8,7 @@
 #include "body_fields.hpp"
 #include "body_reader.hpp"
 #include "json_views.hpp"
-#include "parkgrid/ocpp/date_time.hpp"
+#include "organisation_access.hpp"
 #include "storage_reply.hpp"
 
 namespace parkgrid::server::api {
@@ -33,7 +33,7 @@ void add_api_token_routes(Router& router, storage::Database& database) {
         require_admin(request.principal());
         const auto body = request.json_body();
         const BodyReader fields(body, {"name", "role", "institutionIds", "expiresAt"});
-        const auto now = ocpp::DateTime::now().instant();
+        const auto created_at = now();
         storage::ApiTokenRecord record;
         record.name = fields.required_string("name", kTokenNameMaxLength);
         require_printable_ascii("name", record.name);
@@ -42,11 +42,11 @@ void add_api_token_routes(Router& router, storage::Database& database) {
             optional_id_list(body, "institutionIds").value_or(std::vector<std::int64_t>{});
         require_scope_fits_role(record.role, record.institution_ids);
         record.expires_at = fields.optional_time("expiresAt");
-        if (record.expires_at && *record.expires_at <= now) {
+        if (record.expires_at && *record.expires_at <= created_at) {
             throw ApiError::invalid_field("expiresAt", "must be in the future");
         }
         record.created_by = request.principal().subject;
-        record.created_at = now;
+        record.created_at = created_at;
         const std::string token = generate_token();
         record.token_hash = hash_token(token);
         write_then_reply(
@@ -89,7 +89,7 @@ void add_api_token_routes(Router& router, storage::Database& database) {
     router.add("GET", "/api/v1/api-tokens/{id}",
                [&database](const ApiRequest& request, const HttpReply& reply) {
                    require_admin(request.principal());
-                   const auto id = id_path_param(request, 0, "API token");
+                   const auto id = id_param(request, 0, "API token");
                    read_then_reply(
                        database, [id](Repositories& repositories) { return find_token(repositories, id); },
                        [](const storage::ApiTokenRecord& token) {
@@ -103,12 +103,12 @@ void add_api_token_routes(Router& router, storage::Database& database) {
     router.add(
         "DELETE", "/api/v1/api-tokens/{id}", [&database](const ApiRequest& request, const HttpReply& reply) {
             require_admin(request.principal());
-            const auto id = id_path_param(request, 0, "API token");
+            const auto id = id_param(request, 0, "API token");
             write_then_reply(
                 database,
-                [id, now = ocpp::DateTime::now().instant()](Repositories& repositories) {
+                [id, revoked_at = now()](Repositories& repositories) {
                     auto token = find_token(repositories, id);
-                    repositories.api_tokens().revoke(id, now);  // revoking twice changes nothing
+                    repositories.api_tokens().revoke(id, revoked_at);  // revoking twice changes nothing
                     return token;
                 },
                 [](const storage::ApiTokenRecord& revoked) {

@@ -2,7 +2,6 @@
 
 #include <nlohmann/json.hpp>
 
-#include "account_route_helpers.hpp"
 #include "api_tokens.hpp"
 #include "audit_recorder.hpp"
 #include "auth/account_rules.hpp"
@@ -14,7 +13,7 @@
 #include "body_reader.hpp"
 #include "credentials.hpp"
 #include "json_views.hpp"
-#include "parkgrid/ocpp/date_time.hpp"
+#include "organisation_access.hpp"
 #include "parkgrid/server/log.hpp"
 #include "storage_reply.hpp"
 
@@ -70,32 +69,32 @@ void open_session(storage::Database& database, const auth::AuthServices& auth, c
             log::warn("could not rehash a password", {{"error", error.what()}});
         }
     }
-    const auto now = ocpp::DateTime::now().instant();
+    const auto opened_at = now();
     const std::string token = generate_token(kSessionTokenPrefix);
     storage::SessionRecord session;
     session.token_hash = hash_token(token);
     session.user_id = user.id;
-    session.created_at = session.last_seen_at = now;
-    session.expires_at = auth.sessions.expiry_for_new_session(now);
+    session.created_at = session.last_seen_at = opened_at;
+    session.expires_at = auth.sessions.expiry_for_new_session(opened_at);
     session.remote_address = attempt.remote;
-    const auto idle_cutoff = now - auth.sessions.idle_timeout;
+    const auto idle_cutoff = opened_at - auth.sessions.idle_timeout;
     write_then_reply(
         database,
-        [session, old_hash = user.password_hash, stronger_hash, now,
+        [session, old_hash = user.password_hash, stronger_hash, opened_at,
          idle_cutoff](Repositories& repositories) {
             // Disabled or removed while the password was being checked: no session after all.
             auto current = repositories.users().find(session.user_id);
             if (!current || current->disabled) {
                 throw ApiError(401, "invalid_credentials", "the username or the password is not correct");
             }
-            repositories.sessions().purge_ended(now, idle_cutoff);
+            repositories.sessions().purge_ended(opened_at, idle_cutoff);
             const auto id = repositories.sessions().insert(session);
-            repositories.users().record_login(current->id, now);
+            repositories.users().record_login(current->id, opened_at);
             if (stronger_hash && current->password_hash == old_hash) {
                 current->password_hash = *stronger_hash;
                 repositories.users().update(*current);
             }
-            current->last_login_at = now;
+            current->last_login_at = opened_at;
             return std::make_pair(id, *current);
         },
         [token, expires_at = session.expires_at](const std::pair<std::int64_t, storage::UserRecord>& opened) {
@@ -181,17 +180,17 @@ void add_session_routes(Router& router, storage::Database& database, const auth:
         // Authenticated already, so the credential is there.
         const auto presented = presented_credential(request.http());
         const auto token_hash = hash_token(presented ? presented->secret : std::string());
-        const auto now = ocpp::DateTime::now().instant();
+        const auto revoked_at = now();
         write_then_reply(
             database,
-            [token_hash, now](Repositories& repositories) {
+            [token_hash, revoked_at](Repositories& repositories) {
                 const auto session = repositories.sessions().find_by_hash(token_hash);
                 if (!session) {
                     throw ApiError(400, "not_a_session",
                                    "logout ends a login session; API tokens are revoked with DELETE "
                                    "/api/v1/api-tokens/{id}");
                 }
-                repositories.sessions().revoke(session->id, now);
+                repositories.sessions().revoke(session->id, revoked_at);
                 return session->id;
             },
             [](std::int64_t session_id) {

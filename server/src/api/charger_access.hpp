@@ -25,8 +25,11 @@ void with_visible_charger(storage::Database& database, const Principal& principa
                           HttpReply reply, Then then) {
     storage::read(
         database,
-        [principal, id](storage::Repositories& repositories) { return require_charger(repositories, principal, id); },
-        [reply = std::move(reply), then = std::move(then)](storage::Outcome<storage::ChargerRecord> outcome) mutable {
+        [principal, id](storage::Repositories& repositories) {
+            return require_charger(repositories, principal, id);
+        },
+        [reply = std::move(reply),
+         then = std::move(then)](storage::Outcome<storage::ChargerRecord> outcome) mutable {
             if (!outcome.ok()) {
                 reply_storage_failure(reply, outcome.error());
                 return;

@@ -224,7 +224,8 @@ void add_charger_routes(Router& router, CentralSystem& central_system) {
                        [id = request.path_param(0), connector, page,
                         principal = request.principal()](Repositories& repositories) {
                            require_visible_charger(repositories, principal, id);
-                           return repositories.chargers().status_history(id, connector, page.limit);
+                           return repositories.chargers().status_history(id, connector, page.limit,
+                                                                         page.offset);
                        },
                        [](const std::vector<storage::StatusRecord>& history) {
                            return json_response(200, {{"items", array_of(history, status_json)}});
@@ -240,7 +241,7 @@ void add_charger_routes(Router& router, CentralSystem& central_system) {
                        [id = request.path_param(0), page,
                         principal = request.principal()](Repositories& repositories) {
                            require_logs_visible(repositories, principal, id);
-                           return repositories.events().connections(id, page.limit);
+                           return repositories.events().connections(id, page.limit, page.offset);
                        },
                        [](const std::vector<storage::ConnectionEvent>& events) {
                            return json_response(200, {{"items", array_of(events, connection_json)}});
@@ -256,7 +257,7 @@ void add_charger_routes(Router& router, CentralSystem& central_system) {
                        [id = request.path_param(0), page,
                         principal = request.principal()](Repositories& repositories) {
                            require_logs_visible(repositories, principal, id);
-                           return repositories.events().anomalies_for_charger(id, page.limit);
+                           return repositories.events().anomalies_for_charger(id, page.limit, page.offset);
                        },
                        [](const std::vector<storage::AnomalyRecord>& anomalies) {
                            return json_response(200, {{"items", array_of(anomalies, anomaly_json)}});

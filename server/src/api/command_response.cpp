@@ -26,7 +26,8 @@ HttpResponse command_response(const CommandOutcome& outcome) {
         }
         case CallOutcome::Status::InvalidResponse:
             return with_id(error_response(
-                ApiError(502, "invalid_response", "the charger's answer violates the OCPP schema: " + call.description)));
+                ApiError(502, "invalid_response",
+                         "the charger's answer violates the OCPP schema: " + call.description)));
         case CallOutcome::Status::Timeout:
             return with_id(error_response(ApiError(504, "timeout", "the charger did not answer in time")));
         case CallOutcome::Status::Closed:

@@ -29,7 +29,8 @@ nlohmann::json command_json(const storage::CommandRecord& command) {
             {"status", command.status},
             {"response", parsed(command.response)},
             {"errorCode", command.error_code ? nlohmann::json(*command.error_code) : nlohmann::json()},
-            {"errorDescription", command.error_description ? nlohmann::json(*command.error_description) : nlohmann::json()},
+            {"errorDescription",
+             command.error_description ? nlohmann::json(*command.error_description) : nlohmann::json()},
             {"completedAt", to_json_time(command.completed_at)}};
 }
 
@@ -38,7 +39,8 @@ void validate_command_payload(const std::string& action, const nlohmann::json& p
     try {
         ocpp::validate_request(action, payload);
     } catch (const ocpp::ValidationError& error) {
-        throw ApiError(422, "invalid_payload", error.what(), error.path().empty() ? std::nullopt : std::optional(error.path()));
+        throw ApiError(422, "invalid_payload", error.what(),
+                       error.path().empty() ? std::nullopt : std::optional(error.path()));
     }
 }
 
@@ -64,16 +66,16 @@ public:
                 }
             },
             {"transaction.started"});
-        central_system_.commands().send(charger_id_, "RemoteStartTransaction", std::move(payload), requested_by,
-                                        [self = shared_from_this()](const CommandOutcome& outcome) {
-                                            self->on_answer(outcome);
-                                        });
+        central_system_.commands().send(
+            charger_id_, "RemoteStartTransaction", std::move(payload), requested_by,
+            [self = shared_from_this()](const CommandOutcome& outcome) { self->on_answer(outcome); });
     }
 
 private:
     static bool same_tag(const std::string& a, const std::string& b) {
         return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-                   return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
+                   return std::tolower(static_cast<unsigned char>(x)) ==
+                          std::tolower(static_cast<unsigned char>(y));
                });
     }
 
@@ -97,7 +99,8 @@ private:
             return;
         }
         if (outcome.call.payload.value("status", "") != "Accepted") {
-            auto response = error_response(ApiError(409, "rejected", "the charger rejected the remote start"));
+            auto response =
+                error_response(ApiError(409, "rejected", "the charger rejected the remote start"));
             response.headers.emplace_back("X-Command-Id", std::to_string(command_id_));
             finish(std::move(response));
             return;
@@ -115,9 +118,12 @@ private:
 
     void on_timeout() {
         const std::lock_guard lock(mutex_);
-        finish(error_response(ApiError(504, "no_transaction",
-                                       "the charger accepted the remote start but started no transaction within " +
-                                           std::to_string(central_system_.config().remote_start_wait.count()) + " s")));
+        auto response = error_response(
+            ApiError(504, "no_transaction",
+                     "the charger accepted the remote start but started no transaction within " +
+                         std::to_string(central_system_.config().remote_start_wait.count()) + " s"));
+        response.headers.emplace_back("X-Command-Id", std::to_string(command_id_));
+        finish(std::move(response));
     }
 
     // Answers once the charger has accepted and the transaction is known. Called with the mutex held.
@@ -125,7 +131,8 @@ private:
         if (!accepted_ || !transaction_id_) {
             return false;
         }
-        auto response = json_response(200, {{"status", "Accepted"}, {"transactionId", *transaction_id_}, {"commandId", command_id_}});
+        auto response = json_response(
+            200, {{"status", "Accepted"}, {"transactionId", *transaction_id_}, {"commandId", command_id_}});
         finish(std::move(response));
         return true;
     }
@@ -165,34 +172,40 @@ void add_command_routes(Router& router, CentralSystem& central_system) {
                    require_change_right(request.principal());
                    const auto& action = request.path_param(1);
                    if (!ocpp::is_sendable_by_central_system(action)) {
-                       throw ApiError::not_found("command '" + action + "' (use an OCPP 1.6 action the central system sends)");
+                       throw ApiError::not_found("command '" + action +
+                                                 "' (use an OCPP 1.6 action the central system sends)");
                    }
                    auto payload = request.json_body();
                    validate_command_payload(action, payload);
-                   with_visible_charger(database, request.principal(), request.path_param(0), reply,
-                                        [&central_system, action, payload = std::move(payload),
-                                         requested_by = request.principal().subject,
-                                         reply](const storage::ChargerRecord& charger) mutable {
-                                            central_system.commands().send(
-                                                charger.id, action, std::move(payload), requested_by,
-                                                [reply](const CommandOutcome& outcome) { reply(command_response(outcome)); });
-                                        });
+                   with_visible_charger(
+                       database, request.principal(), request.path_param(0), reply,
+                       [&central_system, action, payload = std::move(payload),
+                        requested_by = request.principal().subject,
+                        reply](const storage::ChargerRecord& charger) mutable {
+                           central_system.commands().send(
+                               charger.id, action, std::move(payload), requested_by,
+                               [reply](const CommandOutcome& outcome) { reply(command_response(outcome)); });
+                       });
                });
 
-    router.add("GET", "/api/v1/chargers/{id}/commands", [&database](const ApiRequest& request, const HttpReply& reply) {
-        const auto page = page_of(request);
-        read_then_reply(
-            database,
-            [charger_id = request.path_param(0), principal = request.principal(), page](Repositories& repositories) {
-                require_charger(repositories, principal, charger_id);
-                auto& log = repositories.command_log();
-                return std::make_pair(log.for_charger(charger_id, page.limit, page.offset), log.count_for_charger(charger_id));
-            },
-            [](const std::pair<std::vector<storage::CommandRecord>, std::size_t>& result) {
-                return json_response(200, {{"items", array_of(result.first, command_json)}, {"total", result.second}});
-            },
-            reply);
-    });
+    router.add("GET", "/api/v1/chargers/{id}/commands",
+               [&database](const ApiRequest& request, const HttpReply& reply) {
+                   const auto page = page_of(request);
+                   read_then_reply(
+                       database,
+                       [charger_id = request.path_param(0), principal = request.principal(),
+                        page](Repositories& repositories) {
+                           require_charger(repositories, principal, charger_id);
+                           auto& log = repositories.command_log();
+                           return std::make_pair(log.for_charger(charger_id, page.limit, page.offset),
+                                                 log.count_for_charger(charger_id));
+                       },
+                       [](const std::pair<std::vector<storage::CommandRecord>, std::size_t>& result) {
+                           return json_response(200, {{"items", array_of(result.first, command_json)},
+                                                      {"total", result.second}});
+                       },
+                       reply);
+               });
 
     router.add("POST", "/api/v1/chargers/{id}/remote-start",
                [&database, &central_system](const ApiRequest& request, const HttpReply& reply) {
@@ -202,8 +215,11 @@ void add_command_routes(Router& router, CentralSystem& central_system) {
                    nlohmann::json payload = {{"idTag", fields.required_string("idTag", 20)}};
                    std::optional<std::int32_t> connector_id;
                    if (fields.has("connectorId")) {
-                       if (!body.at("connectorId").is_number_integer() || body.at("connectorId").get<std::int64_t>() < 1) {
-                           throw ApiError::invalid_field("connectorId", "must be a connector number from 1");
+                       if (!body.at("connectorId").is_number_integer() ||
+                           body.at("connectorId").get<std::int64_t>() < 1 ||
+                           body.at("connectorId").get<std::int64_t>() > 1000) {
+                           throw ApiError::invalid_field("connectorId",
+                                                         "must be a connector number from 1 to 1000");
                        }
                        connector_id = body.at("connectorId").get<std::int32_t>();
                        payload["connectorId"] = *connector_id;
@@ -217,8 +233,8 @@ void add_command_routes(Router& router, CentralSystem& central_system) {
                                          requested_by = request.principal().subject,
                                          reply](const storage::ChargerRecord& charger) mutable {
                                             const auto id_tag = payload.at("idTag").get<std::string>();
-                                            std::make_shared<RemoteStartWaiter>(central_system, charger.id, id_tag,
-                                                                                connector_id, reply)
+                                            std::make_shared<RemoteStartWaiter>(central_system, charger.id,
+                                                                                id_tag, connector_id, reply)
                                                 ->start(std::move(payload), requested_by);
                                         });
                });

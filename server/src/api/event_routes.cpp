@@ -74,8 +74,8 @@ private:
         nlohmann::json data = event.data;
         data["chargerId"] = event.charger_id;
         data["at"] = to_json_time(event.at);
-        writer_->write("id: " + std::to_string(event.sequence) + "\nevent: " + event.type +
-                       "\ndata: " + data.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n\n");
+        writer_->write("id: " + std::to_string(event.sequence) + "\nevent: " + event.type + "\ndata: " +
+                       data.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n\n");
     }
 
     // Which institution each charger belongs to, for filtering by the caller's scope; reloaded now and
@@ -133,12 +133,14 @@ void add_event_routes(Router& router, CentralSystem& central_system) {
         HttpResponse response;
         response.content_type = "text/event-stream; charset=utf-8";
         response.headers.emplace_back("X-Accel-Buffering", "no");
-        response.stream = [&central_system, principal = request.principal(), charger_id = request.query("chargerId"),
-                           types = split_types(request.query("types"))](std::shared_ptr<StreamWriter> writer) {
-            auto stream = std::make_shared<EventStream>(central_system, principal, charger_id, std::move(writer));
-            stream->start(types);
-            return std::shared_ptr<void>(stream);
-        };
+        response.stream =
+            [&central_system, principal = request.principal(), charger_id = request.query("chargerId"),
+             types = split_types(request.query("types"))](std::shared_ptr<StreamWriter> writer) {
+                auto stream =
+                    std::make_shared<EventStream>(central_system, principal, charger_id, std::move(writer));
+                stream->start(types);
+                return std::shared_ptr<void>(stream);
+            };
         reply(std::move(response));
     });
 }

@@ -88,38 +88,39 @@ void add_id_tag_routes(Router& router, storage::Database& database, EventBus& ev
     const auto changed = [&events](const std::string& id_tag, const char* change) {
         events.publish("id_tags.changed", "", {{"idTag", id_tag}, {"change", change}});
     };
-    router.add("POST", "/api/v1/id-tags", [&database, changed](const ApiRequest& request, const HttpReply& reply) {
-        require_change_right(request.principal());
-        const auto body = request.json_body();
-        const BodyReader fields(
-            body, {"idTag", "status", "expiryDate", "parentIdTag", "institutionId", "vehicleId", "driverId"});
-        storage::IdTagRecord tag;
-        tag.id_tag = fields.required_string("idTag", kIdTagMaxLength);
-        require_printable_ascii("idTag", tag.id_tag);
-        tag.status = fields.required_one_of("status", kStatuses);
-        tag.expiry_date = fields.optional_time("expiryDate");
-        tag.parent_id_tag = read_parent(fields, tag.id_tag);
-        tag.institution_id = optional_id(fields, "institutionId");
-        tag.vehicle_id = optional_id(fields, "vehicleId");
-        tag.driver_id = optional_id(fields, "driverId");
-        tag.created_at = tag.updated_at = ocpp::DateTime::now().instant();
-        write_then_reply(
-            database,
-            [tag, principal = request.principal()](Repositories& repositories) {
-                check_institution(repositories, principal, tag.institution_id);
-                check_owner(repositories, tag);
-                if (!repositories.id_tags().insert(tag)) {
-                    throw ApiError::conflict("id tag '" + tag.id_tag +
-                                             "' exists already (id tags are case-insensitive)");
-                }
-                return tag;
-            },
-            [changed](const storage::IdTagRecord& created) {
-                changed(created.id_tag, "created");
-                return json_response(201, id_tag_json(created));
-            },
-            reply);
-    });
+    router.add("POST", "/api/v1/id-tags",
+               [&database, changed](const ApiRequest& request, const HttpReply& reply) {
+                   require_change_right(request.principal());
+                   const auto body = request.json_body();
+                   const BodyReader fields(body, {"idTag", "status", "expiryDate", "parentIdTag",
+                                                  "institutionId", "vehicleId", "driverId"});
+                   storage::IdTagRecord tag;
+                   tag.id_tag = fields.required_string("idTag", kIdTagMaxLength);
+                   require_printable_ascii("idTag", tag.id_tag);
+                   tag.status = fields.required_one_of("status", kStatuses);
+                   tag.expiry_date = fields.optional_time("expiryDate");
+                   tag.parent_id_tag = read_parent(fields, tag.id_tag);
+                   tag.institution_id = optional_id(fields, "institutionId");
+                   tag.vehicle_id = optional_id(fields, "vehicleId");
+                   tag.driver_id = optional_id(fields, "driverId");
+                   tag.created_at = tag.updated_at = ocpp::DateTime::now().instant();
+                   write_then_reply(
+                       database,
+                       [tag, principal = request.principal()](Repositories& repositories) {
+                           check_institution(repositories, principal, tag.institution_id);
+                           check_owner(repositories, tag);
+                           if (!repositories.id_tags().insert(tag)) {
+                               throw ApiError::conflict("id tag '" + tag.id_tag +
+                                                        "' exists already (id tags are case-insensitive)");
+                           }
+                           return tag;
+                       },
+                       [changed](const storage::IdTagRecord& created) {
+                           changed(created.id_tag, "created");
+                           return json_response(201, id_tag_json(created));
+                       },
+                       reply);
+               });
 
     router.add("GET", "/api/v1/id-tags", [&database](const ApiRequest& request, const HttpReply& reply) {
         storage::IdTagFilter filter;
@@ -149,58 +150,58 @@ void add_id_tag_routes(Router& router, storage::Database& database, EventBus& ev
                 [](const storage::IdTagRecord& tag) { return json_response(200, id_tag_json(tag)); }, reply);
         });
 
-    router.add(
-        "PATCH", "/api/v1/id-tags/{idTag}", [&database, changed](const ApiRequest& request, const HttpReply& reply) {
-            require_change_right(request.principal());
-            const auto body = request.json_body();
-            const BodyReader fields(
-                body, {"status", "expiryDate", "parentIdTag", "institutionId", "vehicleId", "driverId"});
-            const auto id_tag = request.path_param(0);
-            const auto status = fields.optional_one_of("status", kStatuses);
-            const bool change_expiry = fields.has("expiryDate");  // null clears it
-            const auto expiry = fields.optional_time("expiryDate");
-            const bool change_parent = fields.has("parentIdTag");
-            const auto parent = read_parent(fields, id_tag);
-            const bool change_institution = fields.has("institutionId");  // null makes it a global tag
-            const auto institution_id = optional_id(fields, "institutionId");
-            const bool change_vehicle = fields.has("vehicleId");
-            const auto vehicle_id = optional_id(fields, "vehicleId");
-            const bool change_driver = fields.has("driverId");
-            const auto driver_id = optional_id(fields, "driverId");
-            write_then_reply(
-                database,
-                [=, principal = request.principal()](Repositories& repositories) {
-                    auto tag = require_visible_tag(repositories, principal, id_tag);
-                    if (status) {
-                        tag.status = *status;
-                    }
-                    if (change_expiry) {
-                        tag.expiry_date = expiry;
-                    }
-                    if (change_parent) {
-                        tag.parent_id_tag = parent;
-                    }
-                    if (change_institution) {
-                        check_institution(repositories, principal, institution_id);
-                        tag.institution_id = institution_id;
-                    }
-                    if (change_vehicle) {
-                        tag.vehicle_id = vehicle_id;
-                    }
-                    if (change_driver) {
-                        tag.driver_id = driver_id;
-                    }
-                    check_owner(repositories, tag);
-                    tag.updated_at = ocpp::DateTime::now().instant();
-                    repositories.id_tags().update(tag);
-                    return tag;
-                },
-                [changed](const storage::IdTagRecord& tag) {
-                    changed(tag.id_tag, "updated");
-                    return json_response(200, id_tag_json(tag));
-                },
-                reply);
-        });
+    router.add("PATCH", "/api/v1/id-tags/{idTag}",
+               [&database, changed](const ApiRequest& request, const HttpReply& reply) {
+                   require_change_right(request.principal());
+                   const auto body = request.json_body();
+                   const BodyReader fields(body, {"status", "expiryDate", "parentIdTag", "institutionId",
+                                                  "vehicleId", "driverId"});
+                   const auto id_tag = request.path_param(0);
+                   const auto status = fields.optional_one_of("status", kStatuses);
+                   const bool change_expiry = fields.has("expiryDate");  // null clears it
+                   const auto expiry = fields.optional_time("expiryDate");
+                   const bool change_parent = fields.has("parentIdTag");
+                   const auto parent = read_parent(fields, id_tag);
+                   const bool change_institution = fields.has("institutionId");  // null makes it a global tag
+                   const auto institution_id = optional_id(fields, "institutionId");
+                   const bool change_vehicle = fields.has("vehicleId");
+                   const auto vehicle_id = optional_id(fields, "vehicleId");
+                   const bool change_driver = fields.has("driverId");
+                   const auto driver_id = optional_id(fields, "driverId");
+                   write_then_reply(
+                       database,
+                       [=, principal = request.principal()](Repositories& repositories) {
+                           auto tag = require_visible_tag(repositories, principal, id_tag);
+                           if (status) {
+                               tag.status = *status;
+                           }
+                           if (change_expiry) {
+                               tag.expiry_date = expiry;
+                           }
+                           if (change_parent) {
+                               tag.parent_id_tag = parent;
+                           }
+                           if (change_institution) {
+                               check_institution(repositories, principal, institution_id);
+                               tag.institution_id = institution_id;
+                           }
+                           if (change_vehicle) {
+                               tag.vehicle_id = vehicle_id;
+                           }
+                           if (change_driver) {
+                               tag.driver_id = driver_id;
+                           }
+                           check_owner(repositories, tag);
+                           tag.updated_at = ocpp::DateTime::now().instant();
+                           repositories.id_tags().update(tag);
+                           return tag;
+                       },
+                       [changed](const storage::IdTagRecord& tag) {
+                           changed(tag.id_tag, "updated");
+                           return json_response(200, id_tag_json(tag));
+                       },
+                       reply);
+               });
 
     router.add("DELETE", "/api/v1/id-tags/{idTag}",
                [&database, changed](const ApiRequest& request, const HttpReply& reply) {

@@ -81,13 +81,6 @@ void refuse_institution_change(const BodyReader& fields) {
     }
 }
 
-HttpResponse no_content() {
-    HttpResponse response;
-    response.status = 204;
-    response.content_type.clear();
-    return response;
-}
-
 storage::Timestamp now() {
     return ocpp::DateTime::now().instant();
 }

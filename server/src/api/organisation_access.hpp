@@ -63,9 +63,6 @@ void refuse_null(const BodyReader& fields, const std::string& name);
 // PATCH: an object's institution is fixed (422 when the field is sent).
 void refuse_institution_change(const BodyReader& fields);
 
-// 204 without a body.
-HttpResponse no_content();
-
 storage::Timestamp now();
 
 }  // namespace parkgrid::server::api

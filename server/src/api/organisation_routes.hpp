@@ -5,7 +5,7 @@
 
 // Routes of the organisation model, one file each. Institutions are the admin's to change; sites,
 // departments, vehicles and drivers are changed by admins and by fleet admins within their institutions;
-// everyone reads within their scope (see docs/api-organisation.md).
+// everyone reads within their scope (see docs/api.md).
 namespace parkgrid::server::api {
 
 void add_institution_routes(Router& router, storage::Database& database);

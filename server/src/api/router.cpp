@@ -120,8 +120,9 @@ void Router::route(HttpRequest request, Principal principal, const HttpReply& re
             query.emplace(param.key, param.value);
         }
         try {
-            route.handler(ApiRequest(std::move(request), std::move(principal), std::move(params), std::move(query)),
-                          reply);
+            route.handler(
+                ApiRequest(std::move(request), std::move(principal), std::move(params), std::move(query)),
+                reply);
         } catch (const ApiError& error) {
             reply(error_response(error));
         } catch (const std::exception& e) {
@@ -152,6 +153,13 @@ HttpResponse json_response(unsigned status, const nlohmann::json& body) {
     HttpResponse response;
     response.status = status;
     response.body = body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    return response;
+}
+
+HttpResponse no_content() {
+    HttpResponse response;
+    response.status = 204;
+    response.content_type.clear();
     return response;
 }
 

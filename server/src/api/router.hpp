@@ -84,4 +84,7 @@ void reply_with(const HttpReply& reply, const std::function<HttpResponse()>& pre
 
 HttpResponse json_response(unsigned status, const nlohmann::json& body);
 
+// 204 without a body.
+HttpResponse no_content();
+
 }  // namespace parkgrid::server::api

@@ -10,7 +10,7 @@
 #include "body_fields.hpp"
 #include "body_reader.hpp"
 #include "json_views.hpp"
-#include "parkgrid/ocpp/date_time.hpp"
+#include "organisation_access.hpp"
 #include "storage_reply.hpp"
 
 namespace parkgrid::server::api {
@@ -81,13 +81,13 @@ ChangedUser apply_change(Repositories& repositories, std::int64_t id, const User
     if (change.password_hash) {
         user->password_hash = *change.password_hash;
     }
-    const auto now = ocpp::DateTime::now().instant();
-    user->updated_at = now;
+    const auto changed_at = now();
+    user->updated_at = changed_at;
     repositories.users().update(*user);
     // A disabled user or a changed password ends every session: whoever held one must log in again.
     std::size_t revoked = 0;
     if (disabling || change.password_hash) {
-        revoked = repositories.sessions().revoke_all_of_user(id, now);
+        revoked = repositories.sessions().revoke_all_of_user(id, changed_at);
     }
     return {std::move(*user), revoked};
 }
@@ -114,7 +114,7 @@ void add_user_routes(Router& router, storage::Database& database, auth::AuthServ
                 optional_id_list(body, "institutionIds").value_or(std::vector<std::int64_t>{});
             require_scope_fits_role(user.role, user.institution_ids);
             user.disabled = optional_bool(body, "disabled").value_or(false);
-            user.created_at = user.updated_at = ocpp::DateTime::now().instant();
+            user.created_at = user.updated_at = now();
             const bool queued = auth.passwords.hash(
                 std::move(password), [&database, user, reply](std::optional<std::string> encoded) mutable {
                     if (!encoded) {
@@ -180,7 +180,7 @@ void add_user_routes(Router& router, storage::Database& database, auth::AuthServ
 
     router.add("GET", "/api/v1/users/{id}", [&database](const ApiRequest& request, const HttpReply& reply) {
         require_admin(request.principal());
-        const auto id = id_path_param(request, 0, "user");
+        const auto id = id_param(request, 0, "user");
         read_then_reply(
             database,
             [id](Repositories& repositories) {
@@ -196,7 +196,7 @@ void add_user_routes(Router& router, storage::Database& database, auth::AuthServ
     router.add(
         "PATCH", "/api/v1/users/{id}", [&database, &auth](const ApiRequest& request, const HttpReply& reply) {
             require_admin(request.principal());
-            const auto id = id_path_param(request, 0, "user");
+            const auto id = id_param(request, 0, "user");
             const auto body = request.json_body();
             const BodyReader fields(body, {"displayName", "role", "institutionIds", "disabled", "password"});
             UserChange change;
@@ -248,7 +248,7 @@ void add_user_routes(Router& router, storage::Database& database, auth::AuthServ
     router.add("DELETE", "/api/v1/users/{id}",
                [&database](const ApiRequest& request, const HttpReply& reply) {
                    require_admin(request.principal());
-                   const auto id = id_path_param(request, 0, "user");
+                   const auto id = id_param(request, 0, "user");
                    write_then_reply(
                        database,
                        [id](Repositories& repositories) {

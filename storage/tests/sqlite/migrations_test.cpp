@@ -58,8 +58,8 @@ TEST_F(MigrationsTest, CreatesTheSchema) {
         // 0003: users, sessions, audit
         "api_token_institutions", "audit_log", "sessions", "user_institutions", "users",
         // 0004: operations
-        "charger_configuration", "command_log", "desired_configuration", "diagnostics_requests", "firmware_updates",
-        "local_list_entries", "local_lists", "reservations"};
+        "charger_configuration", "command_log", "desired_configuration", "diagnostics_requests",
+        "firmware_updates", "local_list_entries", "local_lists", "reservations"};
     EXPECT_EQ(schema_objects(connection, "table"), expected_tables);
     const std::set<std::string> indexes = schema_objects(connection, "index");
     for (const char* index :

@@ -9,8 +9,8 @@
 #include "parkgrid/server/command_service.hpp"
 #include "parkgrid/server/config.hpp"
 #include "parkgrid/server/configuration_manager.hpp"
-#include "parkgrid/server/local_list_manager.hpp"
 #include "parkgrid/server/event_bus.hpp"
+#include "parkgrid/server/local_list_manager.hpp"
 #include "parkgrid/storage/database.hpp"
 
 namespace parkgrid::server {

@@ -38,8 +38,9 @@ struct Config {
     std::chrono::seconds remote_start_wait{60};
     std::size_t diagnostics_max_bytes = std::size_t{50} * 1024 * 1024;  // per uploaded diagnostics file
     std::string diagnostics_dir;  // default: "diagnostics" next to the database file
-    std::string public_url;       // how chargers reach this server (e.g. http://10.0.0.5:8180); default: from the API request  // how long remote-start waits for the StartTransaction
-    std::size_t max_pending_calls = 64;     // queued server-initiated CALLs per charger
+    std::string public_url;  // how chargers reach this server (e.g. http://10.0.0.5:8180); default: from the
+                             // API request  // how long remote-start waits for the StartTransaction
+    std::size_t max_pending_calls = 64;  // queued server-initiated CALLs per charger
     std::chrono::seconds shutdown_grace{5};
 
     std::chrono::seconds session_idle_timeout{12 * 3600};  // a login session unused this long ends

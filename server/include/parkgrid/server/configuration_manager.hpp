@@ -30,8 +30,8 @@ public:
     void synchronise(const std::string& charger_id, const std::string& requested_by, Done done);
 
 private:
-    void apply(const std::string& charger_id, const std::string& requested_by, std::vector<ConfigurationChange> changes,
-               std::shared_ptr<Result> result, Done done);
+    void apply(const std::string& charger_id, const std::string& requested_by,
+               std::vector<ConfigurationChange> changes, std::shared_ptr<Result> result, Done done);
 
     CommandService& commands_;
     storage::Database& database_;

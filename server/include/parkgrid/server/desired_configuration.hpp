@@ -11,8 +11,8 @@ namespace parkgrid::server {
 
 // The configuration administrators want `charger` to have: per key, the most specific entry that applies
 // (its site's, else its model's, else the one for all chargers).
-std::map<std::string, std::string> desired_values(const std::vector<storage::DesiredConfigurationRecord>& entries,
-                                                  const storage::ChargerRecord& charger);
+std::map<std::string, std::string> desired_values(
+    const std::vector<storage::DesiredConfigurationRecord>& entries, const storage::ChargerRecord& charger);
 
 struct ConfigurationChange {
     std::string key;

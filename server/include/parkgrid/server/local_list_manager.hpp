@@ -29,15 +29,16 @@ public:
     };
     using Done = std::function<void(const Result&)>;
 
-    LocalListManager(boost::asio::any_io_executor executor, ChargerRegistry& registry, CommandService& commands,
-                     storage::Database& database, EventBus& events);
+    LocalListManager(boost::asio::any_io_executor executor, ChargerRegistry& registry,
+                     CommandService& commands, storage::Database& database, EventBus& events);
 
     // `check_version`: ask the charger for its list version first (after a boot, or when in doubt).
-    void synchronise(const std::string& charger_id, bool check_version, const std::string& requested_by, Done done);
+    void synchronise(const std::string& charger_id, bool check_version, const std::string& requested_by,
+                     Done done);
 
 private:
-    void send(const std::string& charger_id, std::optional<std::int32_t> charger_version, const std::string& requested_by,
-              bool retried, Done done);
+    void send(const std::string& charger_id, std::optional<std::int32_t> charger_version,
+              const std::string& requested_by, bool retried, Done done);
     void synchronise_connected();
 
     ChargerRegistry& registry_;

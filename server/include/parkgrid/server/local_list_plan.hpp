@@ -24,6 +24,7 @@ LocalListUpdate plan_local_list(const std::vector<storage::LocalListEntry>& desi
 
 // The entries a charger should hold for `tags`: a tag past its expiry date is listed as Expired, so a
 // charger that is offline refuses it too.
-std::vector<storage::LocalListEntry> local_list_entries(std::vector<storage::LocalListEntry> tags, storage::Timestamp now);
+std::vector<storage::LocalListEntry> local_list_entries(std::vector<storage::LocalListEntry> tags,
+                                                        storage::Timestamp now);
 
 }  // namespace parkgrid::server

@@ -17,7 +17,9 @@ public:
 
     // Whether anybody listens to `type`; lets jobs skip building costly event data.
     bool wanted(std::string_view type) const { return bus_.has_subscribers(type); }
-    void add(std::string type, nlohmann::json data) { events_.emplace_back(std::move(type), std::move(data)); }
+    void add(std::string type, nlohmann::json data) {
+        events_.emplace_back(std::move(type), std::move(data));
+    }
     void publish(EventBus& bus, const std::string& charger_id) {
         for (auto& [type, data] : events_) {
             bus.publish(std::move(type), charger_id, std::move(data));

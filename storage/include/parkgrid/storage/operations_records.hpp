@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "parkgrid/storage/organisation_records.hpp"
 #include "parkgrid/storage/timestamp.hpp"
 
 namespace parkgrid::storage {
@@ -50,6 +51,7 @@ struct ReservationRecord {
 };
 
 struct ReservationFilter {
+    InstitutionScope scope;  // through the charger's site
     std::optional<std::string> charger_id;
     std::optional<std::string> id_tag;
     std::optional<std::string> status;

@@ -29,15 +29,16 @@ public:
     // Returns the new reservation id (the OCPP reservationId); the record's id is ignored.
     virtual std::int32_t insert(const ReservationRecord& reservation) = 0;
     virtual std::optional<ReservationRecord> find(std::int32_t id) = 0;
-    virtual void set_status(std::int32_t id, const std::string& status, const std::optional<std::string>& charger_status,
-                            Timestamp at) = 0;
+    virtual void set_status(std::int32_t id, const std::string& status,
+                            const std::optional<std::string>& charger_status, Timestamp at) = 0;
     // A StartTransaction named the reservation: marks an active reservation of this charger used.
     // Returns false when there is no such active reservation.
-    virtual bool mark_used(std::int32_t id, std::string_view charger_id, std::int32_t transaction_id, Timestamp at) = 0;
+    virtual bool mark_used(std::int32_t id, std::string_view charger_id, std::int32_t transaction_id,
+                           Timestamp at) = 0;
     // Marks active reservations whose expiry date has passed as expired; returns how many.
     virtual std::size_t expire_due(Timestamp now) = 0;
     // Newest first.
-    virtual std::vector<ReservationRecord> query(const ReservationFilter& filter) = 0;
+    virtual Listing<ReservationRecord> query(const ReservationFilter& filter) = 0;
 };
 
 class ConfigurationRepository {
@@ -46,8 +47,8 @@ public:
 
     // Replaces what the charger reported; keys it no longer reports are forgotten, the change history of
     // keys it still reports is kept. Only `key`, `value` and `readonly` of the records are used.
-    virtual void replace_reported(std::string_view charger_id, const std::vector<ConfigurationKeyRecord>& keys,
-                                  Timestamp fetched_at) = 0;
+    virtual void replace_reported(std::string_view charger_id,
+                                  const std::vector<ConfigurationKeyRecord>& keys, Timestamp fetched_at) = 0;
     // Records a ChangeConfiguration and its outcome; when the charger accepted it, the value becomes the
     // reported one.
     virtual void record_change(std::string_view charger_id, const std::string& key, const std::string& value,
@@ -70,8 +71,8 @@ public:
     // Ordered by id tag.
     virtual std::vector<LocalListEntry> entries(std::string_view charger_id) = 0;
     // The charger acknowledged `entries` as list `version`.
-    virtual void store(std::string_view charger_id, std::int32_t version, const std::vector<LocalListEntry>& entries,
-                       Timestamp at) = 0;
+    virtual void store(std::string_view charger_id, std::int32_t version,
+                       const std::vector<LocalListEntry>& entries, Timestamp at) = 0;
     virtual void mark_unsupported(std::string_view charger_id, Timestamp at) = 0;
     // The id tags a charger of `institution_id` accepts offline: the institution's and the global ones
     // (no institution). Ordered by id tag.
@@ -84,12 +85,14 @@ public:
     virtual ~MaintenanceRepository() = default;
 
     virtual std::int64_t insert_firmware_update(const FirmwareUpdateRecord& update) = 0;
-    virtual void set_firmware_status(std::int64_t id, const std::string& status, bool finished, Timestamp at) = 0;
+    virtual void set_firmware_status(std::int64_t id, const std::string& status, bool finished,
+                                     Timestamp at) = 0;
     // Applies a FirmwareStatusNotification to the charger's newest unfinished update; false if none.
-    virtual bool record_firmware_notification(std::string_view charger_id, const std::string& status, bool finished,
-                                              Timestamp at) = 0;
+    virtual bool record_firmware_notification(std::string_view charger_id, const std::string& status,
+                                              bool finished, Timestamp at) = 0;
     // Newest first.
-    virtual std::vector<FirmwareUpdateRecord> firmware_updates(std::string_view charger_id, std::size_t limit) = 0;
+    virtual std::vector<FirmwareUpdateRecord> firmware_updates(std::string_view charger_id, std::size_t limit,
+                                                               std::size_t offset) = 0;
 
     virtual std::int64_t insert_diagnostics_request(const DiagnosticsRequestRecord& request) = 0;
     // Fills in the location once the id (part of ParkGrid's upload URL) is known.
@@ -97,11 +100,18 @@ public:
                                           const std::optional<std::string>& upload_token_hash) = 0;
     virtual void set_diagnostics_answer(std::int64_t id, const std::optional<std::string>& file_name,
                                         const std::string& status, Timestamp at) = 0;
-    virtual bool record_diagnostics_notification(std::string_view charger_id, const std::string& status, Timestamp at) = 0;
-    virtual void record_diagnostics_file(std::int64_t id, const std::string& path, std::int64_t bytes, Timestamp at) = 0;
+    virtual bool record_diagnostics_notification(std::string_view charger_id, const std::string& status,
+                                                 Timestamp at) = 0;
+    // Reserves the request's single upload; false when another upload has it (or had it).
+    virtual bool claim_diagnostics_upload(std::int64_t id) = 0;
+    virtual void release_diagnostics_upload(std::int64_t id) = 0;
+    virtual void record_diagnostics_file(std::int64_t id, const std::string& path, std::int64_t bytes,
+                                         Timestamp at) = 0;
     virtual std::optional<DiagnosticsRequestRecord> find_diagnostics_request(std::int64_t id) = 0;
     // Newest first.
-    virtual std::vector<DiagnosticsRequestRecord> diagnostics_requests(std::string_view charger_id, std::size_t limit) = 0;
+    virtual std::vector<DiagnosticsRequestRecord> diagnostics_requests(std::string_view charger_id,
+                                                                       std::size_t limit,
+                                                                       std::size_t offset) = 0;
 };
 
 }  // namespace parkgrid::storage

@@ -167,8 +167,8 @@ struct ApiTokenRecord {
     std::string role;
     Timestamp created_at{};
     std::optional<Timestamp> last_used_at;
-    std::optional<std::string> created_by{};      // subject that created it; none for the bootstrap token
-    std::optional<Timestamp> expires_at{};        // none: until revoked
+    std::optional<std::string> created_by{};  // subject that created it; none for the bootstrap token
+    std::optional<Timestamp> expires_at{};    // none: until revoked
     std::optional<Timestamp> revoked_at{};
     std::vector<std::int64_t> institution_ids{};  // scope, ascending; empty for admins
 };

@@ -44,7 +44,7 @@ public:
     virtual std::vector<StatusRecord> connectors(std::string_view charger_id) = 0;
     virtual std::vector<StatusRecord> status_history(std::string_view charger_id,
                                                      std::optional<std::int32_t> connector_id,
-                                                     std::size_t limit) = 0;
+                                                     std::size_t limit, std::size_t offset) = 0;
 };
 
 class IdTagRepository {
@@ -96,11 +96,12 @@ public:
     virtual ~EventRepository() = default;
 
     virtual void record_connection(const ConnectionEvent& event) = 0;
-    virtual std::vector<ConnectionEvent> connections(std::string_view charger_id, std::size_t limit) = 0;
+    virtual std::vector<ConnectionEvent> connections(std::string_view charger_id, std::size_t limit,
+                                                     std::size_t offset) = 0;
     virtual void record_anomaly(const AnomalyRecord& anomaly) = 0;
     virtual std::vector<AnomalyRecord> anomalies_for_transaction(std::int32_t transaction_id) = 0;
-    virtual std::vector<AnomalyRecord> anomalies_for_charger(std::string_view charger_id,
-                                                             std::size_t limit) = 0;
+    virtual std::vector<AnomalyRecord> anomalies_for_charger(std::string_view charger_id, std::size_t limit,
+                                                             std::size_t offset) = 0;
     virtual void record_data_transfer(const DataTransferRecord& transfer) = 0;
 };
 
