@@ -4,6 +4,7 @@
 
 #include "column_conversions.hpp"
 #include "constraint_violations.hpp"
+#include "organisation_rows.hpp"
 #include "where_clause.hpp"
 
 namespace parkgrid::storage {
@@ -63,27 +64,15 @@ bool SqliteDepartmentRepository::update(const DepartmentRecord& department) {
 }
 
 std::vector<Dependents> SqliteDepartmentRepository::dependents(std::int64_t id) {
-    auto statement = connection_.cached(
-        "SELECT 'sub-departments', count(*) FROM departments WHERE parent_id = ?1 "
-        "UNION ALL SELECT 'vehicles', count(*) FROM vehicles WHERE department_id = ?1 "
-        "UNION ALL SELECT 'drivers', count(*) FROM drivers WHERE department_id = ?1");
-    statement->bind_all(id);
-    std::vector<Dependents> found;
-    while (statement->step()) {
-        if (const auto count = statement->column<std::int64_t>(1); count > 0) {
-            found.push_back({statement->column<std::string>(0), count});
-        }
-    }
-    return found;
+    return count_dependents(connection_,
+                            "SELECT 'sub-departments', count(*) FROM departments WHERE parent_id = ?1 "
+                            "UNION ALL SELECT 'vehicles', count(*) FROM vehicles WHERE department_id = ?1 "
+                            "UNION ALL SELECT 'drivers', count(*) FROM drivers WHERE department_id = ?1",
+                            id);
 }
 
 RemoveResult SqliteDepartmentRepository::remove(std::int64_t id) {
-    auto statement = connection_.cached("DELETE FROM departments WHERE id = ?1");
-    statement->bind_all(id);
-    if (!execute_unless_referenced(*statement)) {
-        return RemoveResult::StillReferenced;
-    }
-    return connection_.changes() > 0 ? RemoveResult::Removed : RemoveResult::NotFound;
+    return remove_unless_referenced(connection_, "DELETE FROM departments WHERE id = ?1", id);
 }
 
 }  // namespace parkgrid::storage

@@ -4,6 +4,7 @@
 
 #include "column_conversions.hpp"
 #include "constraint_violations.hpp"
+#include "organisation_rows.hpp"
 #include "where_clause.hpp"
 
 namespace parkgrid::storage {
@@ -70,12 +71,7 @@ UpdateResult SqliteDriverRepository::update(const DriverRecord& driver) {
 
 RemoveResult SqliteDriverRepository::remove(std::int64_t id) {
     // Id tags linked to the driver lose the link (ON DELETE SET NULL).
-    auto statement = connection_.cached("DELETE FROM drivers WHERE id = ?1");
-    statement->bind_all(id);
-    if (!execute_unless_referenced(*statement)) {
-        return RemoveResult::StillReferenced;
-    }
-    return connection_.changes() > 0 ? RemoveResult::Removed : RemoveResult::NotFound;
+    return remove_unless_referenced(connection_, "DELETE FROM drivers WHERE id = ?1", id);
 }
 
 }  // namespace parkgrid::storage

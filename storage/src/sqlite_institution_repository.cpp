@@ -4,6 +4,7 @@
 
 #include "column_conversions.hpp"
 #include "constraint_violations.hpp"
+#include "organisation_rows.hpp"
 #include "where_clause.hpp"
 
 namespace parkgrid::storage {
@@ -71,29 +72,18 @@ UpdateResult SqliteInstitutionRepository::update(const InstitutionRecord& instit
 }
 
 std::vector<Dependents> SqliteInstitutionRepository::dependents(std::int64_t id) {
-    auto statement = connection_.cached(
+    return count_dependents(
+        connection_,
         "SELECT 'sites', count(*) FROM sites WHERE institution_id = ?1 "
         "UNION ALL SELECT 'departments', count(*) FROM departments WHERE institution_id = ?1 "
         "UNION ALL SELECT 'vehicles', count(*) FROM vehicles WHERE institution_id = ?1 "
         "UNION ALL SELECT 'drivers', count(*) FROM drivers WHERE institution_id = ?1 "
-        "UNION ALL SELECT 'id tags', count(*) FROM id_tags WHERE institution_id = ?1");
-    statement->bind_all(id);
-    std::vector<Dependents> found;
-    while (statement->step()) {
-        if (const auto count = statement->column<std::int64_t>(1); count > 0) {
-            found.push_back({statement->column<std::string>(0), count});
-        }
-    }
-    return found;
+        "UNION ALL SELECT 'id tags', count(*) FROM id_tags WHERE institution_id = ?1",
+        id);
 }
 
 RemoveResult SqliteInstitutionRepository::remove(std::int64_t id) {
-    auto statement = connection_.cached("DELETE FROM institutions WHERE id = ?1");
-    statement->bind_all(id);
-    if (!execute_unless_referenced(*statement)) {
-        return RemoveResult::StillReferenced;
-    }
-    return connection_.changes() > 0 ? RemoveResult::Removed : RemoveResult::NotFound;
+    return remove_unless_referenced(connection_, "DELETE FROM institutions WHERE id = ?1", id);
 }
 
 }  // namespace parkgrid::storage

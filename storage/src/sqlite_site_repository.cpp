@@ -4,6 +4,7 @@
 
 #include "column_conversions.hpp"
 #include "constraint_violations.hpp"
+#include "organisation_rows.hpp"
 #include "where_clause.hpp"
 
 namespace parkgrid::storage {
@@ -64,20 +65,11 @@ UpdateResult SqliteSiteRepository::update(const SiteRecord& site) {
 }
 
 std::vector<Dependents> SqliteSiteRepository::dependents(std::int64_t id) {
-    auto statement = connection_.cached("SELECT count(*) FROM chargers WHERE site_id = ?1");
-    statement->bind_all(id);
-    statement->step();
-    const auto count = statement->column<std::int64_t>(0);
-    return count > 0 ? std::vector<Dependents>{{"chargers", count}} : std::vector<Dependents>{};
+    return count_dependents(connection_, "SELECT 'chargers', count(*) FROM chargers WHERE site_id = ?1", id);
 }
 
 RemoveResult SqliteSiteRepository::remove(std::int64_t id) {
-    auto statement = connection_.cached("DELETE FROM sites WHERE id = ?1");
-    statement->bind_all(id);
-    if (!execute_unless_referenced(*statement)) {
-        return RemoveResult::StillReferenced;
-    }
-    return connection_.changes() > 0 ? RemoveResult::Removed : RemoveResult::NotFound;
+    return remove_unless_referenced(connection_, "DELETE FROM sites WHERE id = ?1", id);
 }
 
 }  // namespace parkgrid::storage
