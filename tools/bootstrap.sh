@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # ParkGrid set-up for Debian 12. Installs what is missing (Debian packages, npm packages), builds, then
 #   tools/bootstrap.sh run [csms flags...]   builds a Release csms and starts it on the embedded SQLite default
-#   tools/bootstrap.sh test                  builds with sanitizers and warnings as errors, runs every test
+#   tools/bootstrap.sh test                  builds with sanitizers and warnings as errors, runs every test,
+#                                            then fuzzes each libFuzzer target for 60 s (tools/fuzz.sh)
 # Run as root on a fresh machine, or as a user with sudo once packages are installed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -13,7 +14,7 @@ debian_packages=(
   g++ cmake ninja-build ccache pkg-config ca-certificates
   libboost1.81-dev libboost-url1.81-dev nlohmann-json3-dev libsqlite3-dev libssl-dev
 )
-test_packages=(libgtest-dev)
+test_packages=(libgtest-dev clang)  # clang: libFuzzer for tools/fuzz.sh
 
 as_root() {
   if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
@@ -56,6 +57,7 @@ case "$mode" in
     cmake -S . -B build/test -G Ninja -DCMAKE_BUILD_TYPE=Debug -DPARKGRID_SANITIZE=ON -DPARKGRID_WARNINGS_AS_ERRORS=ON
     cmake --build build/test -j "$jobs"
     ctest --test-dir build/test --output-on-failure -j "$jobs"
+    tools/fuzz.sh 60
     ;;
   *)
     echo "usage: tools/bootstrap.sh run [csms flags...] | tools/bootstrap.sh test" >&2

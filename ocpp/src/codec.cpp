@@ -48,7 +48,9 @@ std::int64_t decode_integer(const nlohmann::json& in, const JsonPath& path, std:
     if (in.is_number_float()) {
         const double value = in.get<double>();
         require_type(std::isfinite(value) && std::trunc(value) == value, in, path, "integer");
-        if (value < static_cast<double>(min) || value > static_cast<double>(max)) {
+        // max + 1 is a power of two, exact as a double; max itself is not for 64 bits (it rounds up to 2^63,
+        // and converting 2^63 to int64 is undefined behaviour).
+        if (value < static_cast<double>(min) || value >= static_cast<double>(max) + 1.0) {
             fail(CallErrorCode::PropertyConstraintViolation, path,
                  "integer " + in.dump() + " is out of range");
         }

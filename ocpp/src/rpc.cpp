@@ -44,7 +44,23 @@ std::optional<std::string> scan_unique_id(std::string_view text) {
     if (pos >= text.size()) {
         return std::nullopt;
     }
-    return std::string(text.substr(id_start, pos - id_start));
+    std::string unique_id(text.substr(id_start, pos - id_start));
+    // Invalid UTF-8 could not be echoed as it was sent: the answer would carry a different id.
+    if (nlohmann::json::parse("\"" + unique_id + "\"", nullptr, /*allow_exceptions=*/false).is_discarded()) {
+        return std::nullopt;
+    }
+    return unique_id;
+}
+
+// The message type id, compared as a number: 2.0 is 2, as any integer is in JSON Schema. 0 when it is none of
+// the three (other numbers, or not a number at all).
+int message_type_of(const nlohmann::json& value) {
+    for (const int type : {kCall, kCallResult, kCallError}) {
+        if (value.is_number() && value == type) {
+            return type;
+        }
+    }
+    return 0;
 }
 
 std::string dump(const nlohmann::json& frame) {
@@ -59,37 +75,42 @@ MalformedFrame malformed(std::optional<std::string> unique_id, std::string reaso
 }  // namespace
 
 Frame parse_frame(std::string_view text) {
-    nlohmann::json message = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
+    // nlohmann::json stops reading at a NUL byte as if the text ended there, yet JSON text never holds a raw
+    // NUL (inside strings it must be escaped): without this check "[2,...]\0garbage" would pass.
+    nlohmann::json message = text.find('\0') == std::string_view::npos
+                                 ? nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false)
+                                 : nlohmann::json(nlohmann::json::value_t::discarded);
     if (message.is_discarded()) {
         return malformed(scan_unique_id(text), "frame is not valid JSON");
     }
-    if (!message.is_array() || message.size() < 3) {
-        return malformed(std::nullopt, "frame is not a JSON array of at least three elements");
+    if (!message.is_array() || message.size() < 2) {
+        return malformed(std::nullopt, "frame is not a JSON array [messageTypeId, uniqueId, ...]");
     }
     if (!message[1].is_string()) {
         return malformed(std::nullopt, "unique id is not a string");
     }
     std::string unique_id = message[1].get<std::string>();
-    if (unique_id.empty() || unique_id.size() > kMaxUniqueIdLength) {
-        return malformed(std::move(unique_id), "unique id must have 1 to 36 characters");
-    }
-    if (!message[0].is_number_integer()) {
-        return malformed(std::move(unique_id), "message type id is not an integer");
-    }
-    switch (message[0].get<int>()) {
+    const bool unique_id_valid = !unique_id.empty() && unique_id.size() <= kMaxUniqueIdLength;
+    switch (message_type_of(message[0])) {
         case kCall:
+            if (!unique_id_valid) {
+                return malformed(std::move(unique_id), "unique id must have 1 to 36 characters");
+            }
             if (message.size() != 4 || !message[2].is_string()) {
                 return malformed(std::move(unique_id), "CALL must be [2, uniqueId, action, payload]");
             }
             return Call{std::move(unique_id), message[2].get<std::string>(), std::move(message[3])};
+        // A broken CALLRESULT or CALLERROR is dropped: answering it could start an endless exchange of
+        // errors.
         case kCallResult:
-            if (message.size() != 3) {
+            if (!unique_id_valid || message.size() != 3) {
                 return malformed(std::nullopt,
                                  "CALLRESULT for '" + unique_id + "' must be [3, uniqueId, payload]");
             }
             return CallResult{std::move(unique_id), std::move(message[2])};
         case kCallError: {
-            if (message.size() != 5 || !message[2].is_string() || !message[3].is_string()) {
+            if (!unique_id_valid || message.size() != 5 || !message[2].is_string() ||
+                !message[3].is_string()) {
                 return malformed(std::nullopt,
                                  "CALLERROR for '" + unique_id +
                                      "' must be [4, uniqueId, errorCode, errorDescription, errorDetails]");
@@ -103,7 +124,15 @@ Frame parse_frame(std::string_view text) {
             return CallError{std::move(unique_id), code.value_or(CallErrorCode::GenericError),
                              std::move(description), std::move(message[4])};
         }
-        default: return malformed(std::move(unique_id), "unknown message type id " + message[0].dump());
+        // OCPP-J lets a receiver answer an unknown message type whose unique id it can read.
+        default: {
+            // Only a number is quoted: dumping arbitrary JSON would recurse as deep as the sender nested it.
+            std::string reason = "unknown message type id";
+            if (message[0].is_number()) {
+                reason += " " + message[0].dump();
+            }
+            return malformed(std::move(unique_id), std::move(reason));
+        }
     }
 }
 

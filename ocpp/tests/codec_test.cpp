@@ -63,6 +63,17 @@ TEST(CodecTest, OverlongStringIsPropertyViolation) {
         json{{"chargePointVendor", std::string(20, 'v')}, {"chargePointModel", "x"}}));
 }
 
+TEST(CodecTest, MaxLengthCountsCharactersNotBytes) {
+    // "国家电网有限公司充电设备制造商一二三四五" is 20 characters, 60 bytes of UTF-8.
+    const std::string twenty = "国家电网有限公司充电设备制造商一二三四五";
+    EXPECT_NO_THROW(
+        decode<BootNotificationRequest>(json{{"chargePointVendor", twenty}, {"chargePointModel", "x"}}));
+    const auto [code, path] = rejection<BootNotificationRequest>(
+        json{{"chargePointVendor", twenty + "六"}, {"chargePointModel", "x"}});
+    EXPECT_EQ(code, CallErrorCode::PropertyConstraintViolation);
+    EXPECT_EQ(path, "chargePointVendor");
+}
+
 TEST(CodecTest, BadEnumValueIsPropertyViolationWithNestedPath) {
     const auto [code, path] = rejection<AuthorizeResponse>(json{{"idTagInfo", {{"status", "accepted"}}}});
     EXPECT_EQ(code, CallErrorCode::PropertyConstraintViolation);

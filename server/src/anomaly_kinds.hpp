@@ -18,5 +18,8 @@ inline constexpr std::string_view kMeterStopBelowStart = "meter_stop_below_start
 inline constexpr std::string_view kStopBeforeStart = "stop_before_start";
 inline constexpr std::string_view kUnknownReservation = "unknown_reservation";  // reservationId not open here
 inline constexpr std::string_view kTimestampInFuture = "timestamp_in_future";
+inline constexpr std::string_view kUnknownLogRequest = "unknown_log_request";  // no such GetLog here
+inline constexpr std::string_view kUnknownFirmwareRequest =
+    "unknown_firmware_request";  // no such SignedUpdateFirmware here
 
 }  // namespace parkgrid::server::anomaly

@@ -4,6 +4,7 @@
 #include <boost/asio/signal_set.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <cstdlib>
+#include <functional>
 #include <iostream>
 #include <thread>
 #include <vector>
@@ -15,6 +16,7 @@
 #include "parkgrid/server/http_handler.hpp"
 #include "parkgrid/server/http_server.hpp"
 #include "parkgrid/server/log.hpp"
+#include "security/certificate_issuer.hpp"
 
 namespace parkgrid::server {
 namespace {
@@ -65,23 +67,46 @@ int run_application(const Config& config) {
         config.threads ? config.threads : std::max(1u, std::thread::hardware_concurrency());
     net::io_context io_context(static_cast<int>(threads));
     CentralSystem central_system(io_context.get_executor(), *database, config);
+    const auto certificate_issuer = security::start_certificate_issuer(central_system);  // with --charger-ca-*
     HttpHandler http_handler(central_system);
     HttpServer server(io_context, central_system, http_handler, config);
     const Endpoint bound = server.start();
+    const auto bound_tls = server.start_tls();
     auto housekeeping = std::make_shared<Housekeeping>(io_context.get_executor(), *database);
     housekeeping->start();
     log::info("csms listening", {{"address", bound.host + ":" + std::to_string(bound.port)},
                                  {"db", config.db_path},
                                  {"threads", std::to_string(threads)}});
     std::cout << "csms listening on " << bound.host << ":" << bound.port << std::endl;
+    if (bound_tls) {
+        log::info("csms listening with TLS",
+                  {{"address", bound_tls->host + ":" + std::to_string(bound_tls->port)}});
+        std::cout << "csms listening with TLS on " << bound_tls->host << ":" << bound_tls->port << std::endl;
+    }
 
     auto work = net::make_work_guard(io_context);
+    // SIGHUP reads the TLS certificates and keys again without dropping a connection.
+    net::signal_set reload_signal(io_context, SIGHUP);
+    std::function<void()> wait_for_reload = [&] {
+        reload_signal.async_wait([&](boost::system::error_code reload_error, int) {
+            if (reload_error) {
+                return;
+            }
+            try {
+                server.reload_tls();
+                log::info("TLS certificates reloaded");
+            } catch (const std::exception& error) {
+                log::error("TLS reload failed; the previous certificates stay in use",
+                           {{"error", error.what()}});
+            }
+            wait_for_reload();
     net::signal_set signals(io_context, SIGINT, SIGTERM);
     signals.async_wait([&](boost::system::error_code ec, int signal) {
         if (ec) {
             return;
         }
         log::info("shutting down", {{"signal", std::to_string(signal)}});
+        reload_signal.cancel();
         server.stop_accepting();
         housekeeping->stop();
         central_system.close_all(CloseCode::GoingAway, "server shutting down");
@@ -92,6 +117,10 @@ int run_application(const Config& config) {
                               io_context.stop();
                           });
     });
+
+        });
+    };
+    wait_for_reload();
 
     std::vector<std::thread> pool;
     for (std::size_t i = 1; i < threads; ++i) {

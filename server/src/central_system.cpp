@@ -1,5 +1,7 @@
 #include "parkgrid/server/central_system.hpp"
 
+#include "charger_auth/charger_authenticator.hpp"
+#include "charger_auth/security_events.hpp"
 #include "parkgrid/ocpp/date_time.hpp"
 #include "parkgrid/server/log.hpp"
 
@@ -14,20 +16,19 @@ Registration registration_of(const std::optional<storage::ChargerRecord>& charge
 
 CentralSystem::CentralSystem(boost::asio::any_io_executor executor, storage::Database& database,
                              const Config& config)
-    : executor_(std::move(executor)), database_(database), config_(config) {}
+    : executor_(std::move(executor)),
+      database_(database),
+      config_(config),
+      authenticator_(std::make_unique<ChargerAuthenticator>(database_, events_, config_)) {}
 
-void CentralSystem::admit(const std::string& charger_id, std::function<void(Admission)> done) {
-    storage::read(
-        database_,
-        [charger_id](storage::Repositories& repositories) {
-            return repositories.chargers().find(charger_id);
-        },
-        [done = std::move(done)](storage::Outcome<std::optional<storage::ChargerRecord>> outcome) {
-            if (!outcome.ok()) {
-                done(Admission{false, 503, "storage unavailable", Registration::Unregistered});
-                return;
-            }
-            done(Admission{true, 200, {}, registration_of(outcome.value())});
+CentralSystem::~CentralSystem() = default;
+
+void CentralSystem::admit(const std::string& charger_id, ChargerCredentials credentials,
+                          std::function<void(Admission)> done) {
+    authenticator_->authenticate(
+        charger_id, std::move(credentials), [done = std::move(done)](ChargerAuthentication result) {
+            done(Admission{result.admitted, result.http_status, std::move(result.reason), result.challenge,
+                           registration_of(result.charger)});
         });
 }
 
@@ -50,6 +51,12 @@ std::shared_ptr<ChargerSession> CentralSystem::connect(const boost::asio::any_io
         log_connection(charger_id, "replaced", replaced->state().remote_address,
                        "by a connection from " + remote_address);
         replaced->close(CloseCode::PolicyViolation, "replaced by a new connection");
+        if (registration != Registration::Unregistered) {
+            record_security_event(database_, events_, charger_id, kConnectionReplaced,
+                                  "the connection from " + replaced->state().remote_address +
+                                      " was replaced by an authenticated one",
+                                  remote_address);
+        }
     }
     return session;
 }

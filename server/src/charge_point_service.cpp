@@ -6,6 +6,7 @@
 #include "id_tag_authorizer.hpp"
 #include "meter_value_conversion.hpp"
 #include "parkgrid/server/log.hpp"
+#include "security/security_notifications.hpp"
 
 namespace parkgrid::server {
 namespace {
@@ -442,26 +443,49 @@ void ChargePointService::handle(ocpp::FirmwareStatusNotificationRequest request,
         responder);
 }
 
-// The security extension (OCPP 1.6 Security Whitepaper) is not implemented yet: the actions are known,
-// so they are answered NotSupported as OCPP-J prescribes.
-void ChargePointService::handle(ocpp::LogStatusNotificationRequest,
-                                ocpp::Responder<ocpp::LogStatusNotificationResponse> responder) {
-    responder.fail(ocpp::CallErrorCode::NotSupported, "the security extension is not supported yet");
-}
-
-void ChargePointService::handle(ocpp::SecurityEventNotificationRequest,
+// The security extension (OCPP 1.6 Security Whitepaper edition 3); what is stored lives in
+// security/security_notifications.cpp.
+void ChargePointService::handle(ocpp::SecurityEventNotificationRequest request,
                                 ocpp::Responder<ocpp::SecurityEventNotificationResponse> responder) {
-    responder.fail(ocpp::CallErrorCode::NotSupported, "the security extension is not supported yet");
+    store_then_respond(
+        [origin = security::ChargerOrigin{state_->id, state_->remote_address}, request](
+            Repositories& repositories, PendingEvents& events) {
+            return security::store_security_event(repositories, events, origin, request, now());
+        },
+        responder);
 }
 
-void ChargePointService::handle(ocpp::SignCertificateRequest,
+void ChargePointService::handle(ocpp::SignCertificateRequest request,
                                 ocpp::Responder<ocpp::SignCertificateResponse> responder) {
-    responder.fail(ocpp::CallErrorCode::NotSupported, "the security extension is not supported yet");
+    // The CSR is read and its signature verified here, on the connection's strand, not on the writer thread.
+    const auto rule = config_.charger_certificate_subject == ChargerCertificateSubject::CommonNameIsSerialNumber
+                          ? security::CommonNameRule::SerialNumber
+                          : security::CommonNameRule::Identity;
+    store_then_respond(
+        [origin = security::ChargerOrigin{state_->id, state_->remote_address},
+         inspection = security::inspect_csr(request.csr.str()),
+         rule](Repositories& repositories, PendingEvents& events) {
+            return security::store_certificate_request(repositories, events, origin, inspection, rule, now());
+        },
+        responder);
 }
 
-void ChargePointService::handle(ocpp::SignedFirmwareStatusNotificationRequest,
+void ChargePointService::handle(ocpp::LogStatusNotificationRequest request,
+                                ocpp::Responder<ocpp::LogStatusNotificationResponse> responder) {
+    store_then_respond(
+        [charger_id = state_->id, request](Repositories& repositories, PendingEvents& events) {
+            return security::store_log_status(repositories, events, charger_id, request, now());
+        },
+        responder);
+}
+
+void ChargePointService::handle(ocpp::SignedFirmwareStatusNotificationRequest request,
                                 ocpp::Responder<ocpp::SignedFirmwareStatusNotificationResponse> responder) {
-    responder.fail(ocpp::CallErrorCode::NotSupported, "the security extension is not supported yet");
+    store_then_respond(
+        [charger_id = state_->id, request](Repositories& repositories, PendingEvents& events) {
+            return security::store_signed_firmware_status(repositories, events, charger_id, request, now());
+        },
+        responder);
 }
 
 }  // namespace parkgrid::server

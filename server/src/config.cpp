@@ -1,5 +1,6 @@
 #include "parkgrid/server/config.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <fstream>
 #include <functional>
@@ -34,6 +35,21 @@ bool parse_bool(const std::string& name, const std::string& text) {
         return false;
     }
     throw ConfigError("--" + name + " must be true or false, got '" + text + "'");
+}
+
+// --tls-cert and --tls-key are comma-separated lists paired by position.
+void set_tls_files(Config& config, const std::string& value, std::string TlsCertificateFiles::*field) {
+    std::vector<std::string> paths;
+    std::stringstream list(value);
+    for (std::string path; std::getline(list, path, ',');) {
+        if (!path.empty()) {
+            paths.push_back(path);
+        }
+    }
+    config.tls_certificates.resize(std::max(config.tls_certificates.size(), paths.size()));
+    for (std::size_t i = 0; i < paths.size(); ++i) {
+        config.tls_certificates[i].*field = paths[i];
+    }
 }
 
 using Setter = std::function<void(Config&, const std::string& value)>;
@@ -138,6 +154,80 @@ const std::map<std::string, Option>& options() {
          {"base URL chargers use to reach this server, for upload locations (default: the API request's "
           "Host)",
           [](Config& c, const std::string& v) { c.public_url = v; }}},
+        {"tls-listen",
+         {"HOST:PORT for HTTPS, the API and OCPP over wss:// (default 0.0.0.0:8443; needs --tls-cert)",
+          [](Config& c, const std::string& v) { c.tls_listen = parse_endpoint(v); }}},
+        {"tls-cert",
+         {"PEM certificate chain(s) of the server, comma-separated (e.g. an RSA and an ECDSA one); enables "
+          "TLS",
+          [](Config& c, const std::string& v) {
+              set_tls_files(c, v, &TlsCertificateFiles::certificate_chain);
+          }}},
+        {"tls-key",
+         {"PEM private key(s), comma-separated, in the order of --tls-cert",
+          [](Config& c, const std::string& v) { set_tls_files(c, v, &TlsCertificateFiles::private_key); }}},
+        {"tls-ca",
+         {"PEM CA certificate(s) that charger client certificates must chain to (security profile 3)",
+          [](Config& c, const std::string& v) { c.tls_client_ca = v; }}},
+        {"charger-cert-subject",
+         {"what a charger certificate's CN must equal: identity or serial (chargePointSerialNumber); default "
+          "identity",
+          [](Config& c, const std::string& v) {
+              if (v == "identity") {
+                  c.charger_certificate_subject = ChargerCertificateSubject::CommonNameIsIdentity;
+              } else if (v == "serial") {
+                  c.charger_certificate_subject = ChargerCertificateSubject::CommonNameIsSerialNumber;
+              } else {
+                  throw ConfigError("--charger-cert-subject must be identity or serial, got '" + v + "'");
+              }
+          }}},
+        {"charger-cert-organisation",
+         {"when set, the O of a charger certificate must equal it",
+          [](Config& c, const std::string& v) { c.charger_certificate_organisation = v; }}},
+        {"allow-security-profile-0",
+         {"let chargers connect without authentication, and unknown identities register (closed test "
+          "networks only; default false)",
+          [](Config& c, const std::string& v) {
+              c.allow_security_profile_0 = parse_bool("allow-security-profile-0", v);
+          }}},
+        {"charger-auth-max-failures",
+         {"failed charger authentications per address and per identity before further attempts get 429 "
+          "(default 10)",
+          [](Config& c, const std::string& v) {
+              c.charger_auth_max_failures = parse_unsigned("charger-auth-max-failures", v, 1, 1000000);
+          }}},
+        {"charger-auth-failure-window",
+         {"seconds over which failed charger authentications are counted (default 300)",
+          [](Config& c, const std::string& v) {
+              c.charger_auth_failure_window = parse_seconds("charger-auth-failure-window", v, 1);
+          }}},
+        {"max-connections",
+         {"open connections in all (default 20000)",
+          [](Config& c, const std::string& v) {
+              c.max_connections = parse_unsigned("max-connections", v, 1, 1000000);
+          }}},
+        {"max-connections-per-address",
+         {"open connections from one remote address (default 1000)",
+          [](Config& c, const std::string& v) {
+              c.max_connections_per_address = parse_unsigned("max-connections-per-address", v, 1, 1000000);
+          }}},
+        {"handshake-timeout",
+         {"seconds allowed for the TLS handshake and for an HTTP request header (default 30)",
+          [](Config& c, const std::string& v) {
+              c.handshake_timeout = parse_seconds("handshake-timeout", v, 1);
+          }}},
+        {"charger-ca-cert",
+         {"PEM certificate of ParkGrid's CA for charger certificates; with --charger-ca-key, ParkGrid signs the "
+          "CSRs chargers send (default: none, CSRs wait for an external CA)",
+          [](Config& c, const std::string& v) { c.charger_ca_certificate = v; }}},
+        {"charger-ca-key",
+         {"PEM private key (unencrypted) of the --charger-ca-cert CA",
+          [](Config& c, const std::string& v) { c.charger_ca_key = v; }}},
+        {"charger-cert-days",
+         {"days a charger certificate signed by ParkGrid's CA is valid (default 365)",
+          [](Config& c, const std::string& v) {
+              c.charger_certificate_validity = std::chrono::days(parse_unsigned("charger-cert-days", v, 1, 3650));
+          }}},
         {"admin-ui",
          {"directory of the admin web UI (default admin-ui)",
           [](Config& c, const std::string& v) { c.admin_ui_dir = v; }}},
@@ -241,6 +331,17 @@ std::optional<Config> parse_config(const std::vector<std::string>& args) {
     }
     for (const auto& [name, value] : flags) {
         apply(config, name, value);
+    }
+    for (const auto& files : config.tls_certificates) {
+        if (files.certificate_chain.empty() || files.private_key.empty()) {
+            throw ConfigError("--tls-cert and --tls-key must name as many files each");
+        }
+    }
+    if (config.tls_certificates.empty() && !config.tls_client_ca.empty()) {
+        throw ConfigError("--tls-ca needs --tls-cert and --tls-key");
+    }
+    if (config.charger_ca_certificate.empty() != config.charger_ca_key.empty()) {
+        throw ConfigError("--charger-ca-cert and --charger-ca-key go together");
     }
     return config;
 }

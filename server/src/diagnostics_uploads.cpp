@@ -73,18 +73,22 @@ void DiagnosticsUploads::handle(HttpRequest request, HttpReply reply) {
         reply(api::error_response(api::ApiError(405, "method_not_allowed", "upload with PUT or POST")));
         return;
     }
-    std::string_view rest = std::string_view(request.target).substr(kPathPrefix.size());
+    const UploadKind kind =
+        request.target.starts_with(kLogPathPrefix) ? UploadKind::Log : UploadKind::Diagnostics;
+    std::string_view rest = std::string_view(request.target)
+                                .substr(kind == UploadKind::Log ? kLogPathPrefix.size() : kPathPrefix.size());
     rest = rest.substr(0, rest.find('?'));
     const auto slash = rest.find('/');
     std::int64_t id = 0;
     try {
         id = std::stoll(std::string(rest.substr(0, slash)));
     } catch (const std::exception&) {
-        reply(api::error_response(api::ApiError::not_found("diagnostics request")));
+        reply(api::error_response(
+            api::ApiError::not_found(kind == UploadKind::Log ? "log request" : "diagnostics request")));
         return;
     }
     const std::string path_name = slash == std::string_view::npos ? "" : std::string(rest.substr(slash + 1));
-    const auto password = basic_password(request.authorization, kUser);
+    const auto password = basic_password(request.authorization, upload_user(kind));
     if (!password) {
         reply(unauthorized());
         return;
@@ -92,19 +96,16 @@ void DiagnosticsUploads::handle(HttpRequest request, HttpReply reply) {
     auto shared = std::make_shared<HttpRequest>(std::move(request));
     storage::read(
         database_,
-        [id](storage::Repositories& repositories) {
-            return repositories.maintenance().find_diagnostics_request(id);
-        },
-        [this, id, shared, path_name, token_hash = api::hash_token(*password),
-         reply](storage::Outcome<std::optional<storage::DiagnosticsRequestRecord>> found) {
+        [kind, id](storage::Repositories& repositories) { return find_upload_slot(repositories, kind, id); },
+        [this, kind, id, shared, path_name, token_hash = api::hash_token(*password),
+         reply](storage::Outcome<std::optional<UploadSlot>> found) {
             if (!found.ok()) {
                 reply(api::internal_error_response());
                 return;
             }
-            const auto& diagnostics = found.value();
+            const auto& slot = found.value();
             // Unknown request and wrong credential look alike to the client.
-            if (!diagnostics || !diagnostics->upload_token_hash ||
-                !auth::equal_in_constant_time(*diagnostics->upload_token_hash, token_hash)) {
+            if (!slot || !slot->token_hash || !auth::equal_in_constant_time(*slot->token_hash, token_hash)) {
                 reply(unauthorized());
                 return;
             }
@@ -112,24 +113,23 @@ void DiagnosticsUploads::handle(HttpRequest request, HttpReply reply) {
             const std::string name =
                 safe_file_name(multipart && !multipart->file_name.empty() ? multipart->file_name
                                : !path_name.empty()                       ? path_name
-                                                    : diagnostics->file_name.value_or("diagnostics"));
+                                                    : slot->announced_name.value_or("diagnostics"));
             // The request id keeps names from different chargers and requests apart.
-            const auto target = directory_ / (std::to_string(id) + "-" + name);
+            const auto target =
+                directory_ / (std::string(upload_file_prefix(kind)) + std::to_string(id) + "-" + name);
             const std::string_view content = multipart ? multipart->content : std::string_view(shared->body);
-            claim_and_store(id, shared, content, target, reply);
+            claim_and_store(kind, id, shared, content, target, reply);
         });
 }
 
-void DiagnosticsUploads::claim_and_store(std::int64_t id, std::shared_ptr<HttpRequest> request,
-                                         std::string_view content, std::filesystem::path target,
-                                         HttpReply reply) {
+void DiagnosticsUploads::claim_and_store(UploadKind kind, std::int64_t id,
+                                         std::shared_ptr<HttpRequest> request, std::string_view content,
+                                         std::filesystem::path target, HttpReply reply) {
     // One file per request: the claim is taken in the database, so two concurrent uploads cannot both win.
     storage::write(
         database_,
-        [id](storage::Repositories& repositories) {
-            return repositories.maintenance().claim_diagnostics_upload(id);
-        },
-        [this, id, request, content, target, reply](storage::Outcome<bool> claimed) {
+        [kind, id](storage::Repositories& repositories) { return claim_upload_slot(repositories, kind, id); },
+        [this, kind, id, request, content, target, reply](storage::Outcome<bool> claimed) {
             if (!claimed.ok()) {
                 reply(api::internal_error_response());
                 return;
@@ -139,7 +139,7 @@ void DiagnosticsUploads::claim_and_store(std::int64_t id, std::shared_ptr<HttpRe
                     api::ApiError::conflict("a file was uploaded for this request already")));
                 return;
             }
-            boost::asio::post(file_writer_, [this, id, request, content, target, reply] {
+            boost::asio::post(file_writer_, [this, kind, id, request, content, target, reply] {
                 std::error_code error;
                 std::filesystem::create_directories(target.parent_path(), error);
                 std::ofstream file(target, std::ios::binary | std::ios::trunc);
@@ -152,13 +152,12 @@ void DiagnosticsUploads::claim_and_store(std::int64_t id, std::shared_ptr<HttpRe
                 const auto bytes = static_cast<std::int64_t>(content.size());
                 storage::write(
                     database_,
-                    [id, written, path = target.string(), bytes](storage::Repositories& repositories) {
-                        auto& maintenance = repositories.maintenance();
+                    [kind, id, written, path = target.string(), bytes](storage::Repositories& repositories) {
                         if (written) {
-                            maintenance.record_diagnostics_file(id, path, bytes,
-                                                                ocpp::DateTime::now().instant());
+                            record_uploaded_file(repositories, kind, id, path, bytes,
+                                                 ocpp::DateTime::now().instant());
                         } else {
-                            maintenance.release_diagnostics_upload(id);  // the charger may try again
+                            release_upload_slot(repositories, kind, id);  // the charger may try again
                         }
                     },
                     [reply, written, bytes](const storage::Outcome<storage::detail::Unit>& stored) {

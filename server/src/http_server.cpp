@@ -8,12 +8,19 @@
 #include <boost/asio/strand.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
+#include <boost/beast/ssl/ssl_stream.hpp>
 #include <boost/beast/websocket/rfc6455.hpp>
 #include <deque>
 #include <optional>
+#include <type_traits>
 
+#include "auth/login_throttle.hpp"
+#include "charger_auth/charger_credentials.hpp"
+#include "connection_limiter.hpp"
 #include "parkgrid/server/charger_identity.hpp"
 #include "parkgrid/server/log.hpp"
+#include "tls/peer_certificate.hpp"
+#include "tls/tls_context.hpp"
 #include "websocket_session.hpp"
 
 namespace parkgrid::server {
@@ -23,11 +30,29 @@ namespace beast = boost::beast;
 namespace http = beast::http;
 namespace net = boost::asio;
 using tcp = net::ip::tcp;
+using PlainStream = beast::tcp_stream;
+using TlsStream = beast::ssl_stream<beast::tcp_stream>;
 
 constexpr std::size_t kMaxRequestBodyBytes = 1024 * 1024;
 constexpr std::size_t kMaxRequestHeaderBytes = 16 * 1024;
 constexpr auto kRequestTimeout = std::chrono::seconds(30);
 constexpr auto kUploadTimeout = std::chrono::minutes(10);
+
+// The admin UI loads only its own scripts and styles and is never framed.
+constexpr const char* kContentSecurityPolicy =
+    "default-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
+template <typename Message>
+void set_security_headers(Message& message, bool tls) {
+    message.set(http::field::server, "ParkGrid");
+    message.set("Content-Security-Policy", kContentSecurityPolicy);
+    message.set(http::field::x_frame_options, "DENY");
+    message.set("X-Content-Type-Options", "nosniff");
+    message.set("Referrer-Policy", "no-referrer");
+    if (tls) {
+        message.set(http::field::strict_transport_security, "max-age=31536000");
+    }
+}
 
 std::string to_string(const tcp::endpoint& endpoint) {
     const auto address = endpoint.address();
@@ -54,30 +79,65 @@ bool offers_subprotocol(std::string_view offer, std::string_view wanted) {
     return false;
 }
 
-// Reads HTTP requests on one connection and answers them in order; hands OCPP upgrades to a WebSocket
-// session.
-class HttpSession : public std::enable_shared_from_this<HttpSession> {
+// Reads HTTP requests on one connection, plain or TLS, and answers them in order; hands OCPP upgrades to a
+// WebSocket session once the charger authenticated.
+template <typename Stream>
+class HttpSession : public std::enable_shared_from_this<HttpSession<Stream>> {
+    static constexpr bool kTls = std::is_same_v<Stream, TlsStream>;
+
 public:
-    HttpSession(tcp::socket&& socket, CentralSystem& central_system, HttpHandler& http_handler)
-        : stream_(std::move(socket)), central_system_(central_system), http_handler_(http_handler) {
-        beast::error_code ec;
-        const auto remote = stream_.socket().remote_endpoint(ec);
-        remote_address_ = ec ? "unknown" : to_string(remote);
-    }
+    HttpSession(tcp::socket&& socket, ConnectionSlot slot, std::string remote_address,
+                CentralSystem& central_system, HttpHandler& http_handler,
+                std::shared_ptr<net::ssl::context> tls_context = nullptr)
+        : tls_context_(std::move(tls_context)),
+          stream_(make_stream(std::move(socket), tls_context_)),
+          slot_(std::move(slot)),
+          central_system_(central_system),
+          http_handler_(http_handler),
+          remote_address_(std::move(remote_address)) {}
 
     void run() {
-        net::dispatch(stream_.get_executor(),
-                      beast::bind_front_handler(&HttpSession::read_request, shared_from_this()));
+        net::dispatch(stream_.get_executor(), [self = this->shared_from_this()] { self->start(); });
     }
 
 private:
+    static Stream make_stream(tcp::socket&& socket, const std::shared_ptr<net::ssl::context>& tls_context) {
+        if constexpr (kTls) {
+            return Stream(std::move(socket), *tls_context);
+        } else {
+            return Stream(std::move(socket));
+        }
+    }
+
+    beast::tcp_stream& lowest_layer() { return beast::get_lowest_layer(stream_); }
+
+    void start() {
+        if constexpr (kTls) {
+            lowest_layer().expires_after(central_system_.config().handshake_timeout);
+            stream_.async_handshake(
+                net::ssl::stream_base::server, [self = this->shared_from_this()](beast::error_code ec) {
+                    if (ec) {
+                        log::debug("TLS handshake failed",
+                                   {{"remote", self->remote_address_}, {"error", ec.message()}});
+                        return;
+                    }
+                    self->read_request();
+                });
+        } else {
+            read_request();
+        }
+    }
+
     void read_request() {
         parser_.emplace();
         parser_->body_limit(kMaxRequestBodyBytes);
         parser_->header_limit(kMaxRequestHeaderBytes);
-        stream_.expires_after(kRequestTimeout);
+        // The first request's header must come within the handshake timeout; later ones within the
+        // request timeout of a kept-alive connection.
+        lowest_layer().expires_after(std::min<std::chrono::steady_clock::duration>(
+            kRequestTimeout, central_system_.config().handshake_timeout));
         http::async_read_header(stream_, buffer_, *parser_,
-                                beast::bind_front_handler(&HttpSession::on_header, shared_from_this()));
+                                beast::bind_front_handler(&HttpSession::on_header, this->shared_from_this()));
     }
 
     // Diagnostics files uploaded by chargers may be far larger than any API body.
@@ -88,15 +148,17 @@ private:
         }
         if (parser_->get().target().starts_with("/diagnostics-upload/")) {
             parser_->body_limit(central_system_.config().diagnostics_max_bytes);
-            stream_.expires_after(kUploadTimeout);
+            lowest_layer().expires_after(kUploadTimeout);
+        } else {
+            lowest_layer().expires_after(kRequestTimeout);
         }
         http::async_read(stream_, buffer_, *parser_,
-                         beast::bind_front_handler(&HttpSession::on_read, shared_from_this()));
+                         beast::bind_front_handler(&HttpSession::on_read, this->shared_from_this()));
     }
 
     void on_read(beast::error_code ec, std::size_t) {
         if (ec == http::error::end_of_stream) {
-            stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
+            lowest_layer().socket().shutdown(tcp::socket::shutdown_send, ec);
             return;
         }
         if (ec) {
@@ -136,8 +198,16 @@ private:
             respond_plain(http::status::bad_request, "Sec-WebSocket-Protocol must offer ocpp1.6", false);
             return;
         }
+        ChargerCredentials credentials;
+        credentials.tls = kTls;
+        credentials.basic = parse_basic_authorization(request_[http::field::authorization]);
+        if constexpr (kTls) {
+            credentials.certificate = verified_peer_certificate(stream_.native_handle());
+        }
+        credentials.remote_address = remote_address_;
         central_system_.admit(
-            *charger_id, [self = shared_from_this(), charger_id = *charger_id](Admission admission) {
+            *charger_id, std::move(credentials),
+            [self = this->shared_from_this(), charger_id = *charger_id](Admission admission) {
                 net::post(self->stream_.get_executor(), [self, charger_id, admission = std::move(admission)] {
                     self->on_admission(charger_id, admission);
                 });
@@ -148,12 +218,14 @@ private:
         if (!admission.admitted) {
             log::warn("charger connection refused",
                       {{"charger", charger_id}, {"remote", remote_address_}, {"reason", admission.reason}});
-            respond_plain(static_cast<http::status>(admission.http_status), admission.reason, false);
+            respond_plain(static_cast<http::status>(admission.http_status), admission.reason, false,
+                          admission.challenge);
             return;
         }
-        stream_.expires_never();
-        run_websocket_session(std::move(stream_), std::move(request_), central_system_, charger_id,
-                              remote_address_, admission.registration);
+        lowest_layer().expires_never();
+        run_websocket_session(std::move(stream_), std::move(tls_context_), std::move(slot_),
+                              std::move(request_), central_system_, charger_id, remote_address_,
+                              admission.registration);
     }
 
     void serve_http() {
@@ -167,7 +239,7 @@ private:
         request.body = std::move(request_.body());
         request.remote_address = remote_address_;
         request.host = std::string(request_[http::field::host]);
-        http_handler_.handle(std::move(request), [self = shared_from_this()](HttpResponse response) {
+        http_handler_.handle(std::move(request), [self = this->shared_from_this()](HttpResponse response) {
             net::post(self->stream_.get_executor(), [self, response = std::move(response)]() mutable {
                 self->write_response(std::move(response));
             });
@@ -181,12 +253,16 @@ private:
         }
         auto message = std::make_shared<http::response<http::string_body>>(
             static_cast<http::status>(response.status), request_.version());
-        message->set(http::field::server, "ParkGrid");
+        set_security_headers(*message, kTls);
         if (!response.content_type.empty()) {
             message->set(http::field::content_type, response.content_type);
         }
-        for (const auto& [name, value] : response.headers) {
-            message->set(name, value);
+        for (auto& [name, value] : response.headers) {
+            // Over TLS the session cookie is never to be sent back in clear.
+            if (kTls && beast::iequals(name, "Set-Cookie")) {
+                value += "; Secure";
+            }
+            message->insert(name, value);
         }
         message->keep_alive(request_.keep_alive());
         message->body() = std::move(response.body);
@@ -199,7 +275,7 @@ private:
     void start_stream(HttpResponse response) {
         auto header = std::make_shared<http::response<http::empty_body>>(
             static_cast<http::status>(response.status), request_.version());
-        header->set(http::field::server, "ParkGrid");
+        set_security_headers(*header, kTls);
         header->set(http::field::content_type, response.content_type);
         header->set(http::field::cache_control, "no-cache");
         for (const auto& [name, value] : response.headers) {
@@ -208,9 +284,9 @@ private:
         header->keep_alive(false);
         header->chunked(true);
         auto serializer = std::make_shared<http::response_serializer<http::empty_body>>(*header);
-        stream_.expires_never();
+        lowest_layer().expires_never();
         http::async_write_header(stream_, *serializer,
-                                 [self = shared_from_this(), header, serializer,
+                                 [self = this->shared_from_this(), header, serializer,
                                   starter = std::move(response.stream)](beast::error_code ec, std::size_t) {
                                      if (ec) {
                                          return;
@@ -224,7 +300,7 @@ private:
     void watch_stream_client() {
         stream_.async_read_some(
             net::buffer(discard_),
-            [self = shared_from_this()](beast::error_code, std::size_t) { self->end_stream(); });
+            [self = this->shared_from_this()](beast::error_code, std::size_t) { self->end_stream(); });
     }
 
     void end_stream() {
@@ -233,8 +309,8 @@ private:
         }
         stream_producer_.reset();
         beast::error_code ec;
-        stream_.socket().shutdown(tcp::socket::shutdown_both, ec);
-        stream_.socket().close(ec);
+        lowest_layer().socket().shutdown(tcp::socket::shutdown_both, ec);
+        lowest_layer().socket().close(ec);
     }
 
     void write_chunk(std::shared_ptr<const std::string> chunk) {
@@ -246,7 +322,7 @@ private:
 
     void write_next_chunk() {
         net::async_write(stream_, http::make_chunk(net::buffer(*chunk_queue_.front())),
-                         [self = shared_from_this()](beast::error_code ec, std::size_t) {
+                         [self = this->shared_from_this()](beast::error_code ec, std::size_t) {
                              self->chunk_queue_.pop_front();
                              if (ec) {
                                  self->end_stream();
@@ -283,9 +359,13 @@ private:
         std::atomic<bool> closed{false};
     };
 
-    void respond_plain(http::status status, const std::string& text, bool keep_alive) {
+    void respond_plain(http::status status, const std::string& text, bool keep_alive,
+                       bool challenge = false) {
         auto message = std::make_shared<http::response<http::string_body>>(status, 11);
-        message->set(http::field::server, "ParkGrid");
+        set_security_headers(*message, kTls);
+        if (challenge) {
+            message->set(http::field::www_authenticate, R"(Basic realm="OCPP", charset="UTF-8")");
+        }
         message->set(http::field::content_type, "text/plain; charset=utf-8");
         message->keep_alive(keep_alive);
         message->body() = text + "\n";
@@ -294,21 +374,23 @@ private:
     }
 
     void write(const std::shared_ptr<http::response<http::string_body>>& message) {
-        stream_.expires_after(kRequestTimeout);
+        lowest_layer().expires_after(kRequestTimeout);
         http::async_write(stream_, *message,
-                          [self = shared_from_this(), message](beast::error_code ec, std::size_t) {
+                          [self = this->shared_from_this(), message](beast::error_code ec, std::size_t) {
                               if (ec) {
                                   return;
                               }
                               if (!message->keep_alive()) {
-                                  self->stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
+                                  self->lowest_layer().socket().shutdown(tcp::socket::shutdown_send, ec);
                                   return;
                               }
                               self->read_request();
                           });
     }
 
-    beast::tcp_stream stream_;
+    std::shared_ptr<net::ssl::context> tls_context_;  // outlives the stream that uses it
+    Stream stream_;
+    ConnectionSlot slot_;
     beast::flat_buffer buffer_;
     std::optional<http::request_parser<http::string_body>> parser_;
     http::request<http::string_body> request_;
@@ -327,12 +409,16 @@ private:
 
 class Listener : public std::enable_shared_from_this<Listener> {
 public:
-    Listener(net::io_context& io_context, CentralSystem& central_system, HttpHandler& http_handler)
+    // With a TLS context provider every connection starts with a TLS handshake.
+    Listener(net::io_context& io_context, CentralSystem& central_system, HttpHandler& http_handler,
+             std::shared_ptr<ConnectionLimiter> limiter, TlsContextProvider* tls)
         : io_context_(io_context),
           acceptor_(net::make_strand(io_context)),
           retry_timer_(acceptor_.get_executor()),
           central_system_(central_system),
-          http_handler_(http_handler) {}
+          http_handler_(http_handler),
+          limiter_(std::move(limiter)),
+          tls_(tls) {}
 
     tcp::endpoint listen(const Endpoint& endpoint) {
         const tcp::endpoint address(net::ip::make_address(endpoint.host), endpoint.port);
@@ -367,8 +453,34 @@ private:
             retry_timer_.async_wait([self = shared_from_this()](beast::error_code) { self->accept_next(); });
             return;
         }
-        std::make_shared<HttpSession>(std::move(socket), central_system_, http_handler_)->run();
+        serve(std::move(socket));
         accept_next();
+    }
+
+    void serve(tcp::socket socket) {
+        beast::error_code ec;
+        const auto remote = socket.remote_endpoint(ec);
+        if (ec) {
+            return;  // already gone
+        }
+        const auto remote_address = to_string(remote);
+        auto slot = limiter_->try_acquire(remote.address().to_string());
+        if (!slot) {
+            // Closed at once: answering would cost what the limit is there to save.
+            log::warn("connection refused: connection limit reached",
+                      {{"remote", remote_address}, {"open", std::to_string(limiter_->open())}});
+            socket.close(ec);
+            return;
+        }
+        if (tls_) {
+            std::make_shared<HttpSession<TlsStream>>(std::move(socket), std::move(*slot), remote_address,
+                                                     central_system_, http_handler_, tls_->current())
+                ->run();
+        } else {
+            std::make_shared<HttpSession<PlainStream>>(std::move(socket), std::move(*slot), remote_address,
+                                                       central_system_, http_handler_)
+                ->run();
+        }
     }
 
     net::io_context& io_context_;
@@ -376,6 +488,8 @@ private:
     net::steady_timer retry_timer_;
     CentralSystem& central_system_;
     HttpHandler& http_handler_;
+    std::shared_ptr<ConnectionLimiter> limiter_;
+    TlsContextProvider* tls_;
 };
 
 HttpServer::HttpServer(net::io_context& io_context, CentralSystem& central_system, HttpHandler& http_handler,
@@ -383,20 +497,45 @@ HttpServer::HttpServer(net::io_context& io_context, CentralSystem& central_syste
     : io_context_(io_context),
       central_system_(central_system),
       http_handler_(http_handler),
-      config_(config) {}
+      config_(config),
+      limiter_(
+          std::make_shared<ConnectionLimiter>(config.max_connections, config.max_connections_per_address)) {
+    if (!config.tls_certificates.empty()) {
+        tls_ = std::make_unique<TlsContextProvider>(config);
+    }
+}
 
 HttpServer::~HttpServer() = default;
 
 Endpoint HttpServer::start() {
-    listener_ = std::make_shared<Listener>(io_context_, central_system_, http_handler_);
+    listener_ = std::make_shared<Listener>(io_context_, central_system_, http_handler_, limiter_, nullptr);
     const auto bound = listener_->listen(config_.listen);
     listener_->accept_next();
     return Endpoint{bound.address().to_string(), bound.port()};
 }
 
+std::optional<Endpoint> HttpServer::start_tls() {
+    if (!tls_) {
+        return std::nullopt;
+    }
+    tls_listener_ =
+        std::make_shared<Listener>(io_context_, central_system_, http_handler_, limiter_, tls_.get());
+    const auto bound = tls_listener_->listen(config_.tls_listen);
+    tls_listener_->accept_next();
+    return Endpoint{bound.address().to_string(), bound.port()};
+}
+
+void HttpServer::reload_tls() {
+    if (tls_) {
+        tls_->reload();
+    }
+}
+
 void HttpServer::stop_accepting() {
-    if (listener_) {
-        listener_->stop();
+    for (const auto& listener : {listener_, tls_listener_}) {
+        if (listener) {
+            listener->stop();
+        }
     }
 }
 

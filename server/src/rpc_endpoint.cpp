@@ -4,6 +4,7 @@
 #include <boost/asio/post.hpp>
 
 #include "parkgrid/ocpp/dispatcher.hpp"
+#include "parkgrid/ocpp/inbound_frame.hpp"
 #include "parkgrid/server/log.hpp"
 
 namespace parkgrid::server {
@@ -26,23 +27,23 @@ RpcEndpoint::RpcEndpoint(boost::asio::any_io_executor executor, std::weak_ptr<Ch
       call_timer_(executor_) {}
 
 void RpcEndpoint::receive(std::string_view text) {
-    auto frame = ocpp::parse_frame(text);
+    auto frame = ocpp::read_inbound_frame(text);
     if (auto* call = std::get_if<ocpp::Call>(&frame)) {
         enqueue_inbound(std::move(*call));
     } else if (auto* result = std::get_if<ocpp::CallResult>(&frame)) {
         on_call_result(std::move(*result));
     } else if (auto* error = std::get_if<ocpp::CallError>(&frame)) {
         on_call_error(std::move(*error));
-    } else {
-        auto& malformed = std::get<ocpp::MalformedFrame>(frame);
+    } else if (auto* rejected = std::get_if<ocpp::RejectedFrame>(&frame)) {
         log::warn("malformed OCPP-J frame", {{"charger", charger_id_},
-                                             {"messageId", malformed.unique_id.value_or("")},
-                                             {"reason", malformed.reason},
+                                             {"messageId", rejected->error.unique_id},
+                                             {"reason", rejected->error.description},
                                              {"frame", std::string(text.substr(0, 200))}});
-        if (malformed.unique_id) {
-            send(ocpp::serialize(ocpp::CallError{
-                *malformed.unique_id, ocpp::CallErrorCode::FormationViolation, malformed.reason, {}}));
-        }
+        send(ocpp::serialize(rejected->error));
+    } else {
+        log::warn("malformed OCPP-J frame dropped", {{"charger", charger_id_},
+                                                     {"reason", std::get<ocpp::DroppedFrame>(frame).reason},
+                                                     {"frame", std::string(text.substr(0, 200))}});
     }
 }
 

@@ -3,7 +3,10 @@
 #include <boost/asio/post.hpp>
 #include <boost/beast/core/buffers_to_string.hpp>
 #include <boost/beast/core/flat_buffer.hpp>
+#include <boost/beast/core/tcp_stream.hpp>
+#include <boost/beast/ssl.hpp>
 #include <boost/beast/websocket.hpp>
+#include <boost/beast/websocket/ssl.hpp>
 #include <deque>
 
 #include "parkgrid/server/log.hpp"
@@ -18,11 +21,16 @@ namespace websocket = beast::websocket;
 // letting memory grow. OCPP-J traffic is request/response, so a healthy charger never comes near it.
 constexpr std::size_t kMaxQueuedFrames = 256;
 
-class WebSocketSession final : public ChargerLink, public std::enable_shared_from_this<WebSocketSession> {
+template <typename Stream>
+class WebSocketSession final : public ChargerLink,
+                               public std::enable_shared_from_this<WebSocketSession<Stream>> {
 public:
-    WebSocketSession(beast::tcp_stream&& stream, CentralSystem& central_system, std::string charger_id,
+    WebSocketSession(Stream&& stream, std::shared_ptr<boost::asio::ssl::context> tls_context,
+                     ConnectionSlot slot, CentralSystem& central_system, std::string charger_id,
                      std::string remote_address, Registration registration)
-        : ws_(std::move(stream)),
+        : tls_context_(std::move(tls_context)),
+          ws_(std::move(stream)),
+          slot_(std::move(slot)),
           central_system_(central_system),
           charger_id_(std::move(charger_id)),
           remote_address_(std::move(remote_address)),
@@ -44,7 +52,7 @@ public:
             response.set(beast::http::field::sec_websocket_protocol, "ocpp1.6");
         }));
         ws_.async_accept(request,
-                         beast::bind_front_handler(&WebSocketSession::on_accept, shared_from_this()));
+                         beast::bind_front_handler(&WebSocketSession::on_accept, this->shared_from_this()));
     }
 
     void send(std::string frame) override {
@@ -70,7 +78,7 @@ public:
         write_queue_.clear();
         // Beast lets a close wait behind a write in progress, so it can be started right away.
         ws_.async_close(websocket::close_reason(static_cast<websocket::close_code>(code), reason),
-                        [self = shared_from_this()](beast::error_code) {});
+                        [self = this->shared_from_this()](beast::error_code) {});
     }
 
 private:
@@ -80,13 +88,14 @@ private:
                       {{"charger", charger_id_}, {"remote", remote_address_}, {"error", ec.message()}});
             return;
         }
-        session_ = central_system_.connect(ws_.get_executor(), weak_from_this(), charger_id_, remote_address_,
-                                           registration_);
+        session_ = central_system_.connect(ws_.get_executor(), this->weak_from_this(), charger_id_,
+                                           remote_address_, registration_);
         read_next();
     }
 
     void read_next() {
-        ws_.async_read(buffer_, beast::bind_front_handler(&WebSocketSession::on_read, shared_from_this()));
+        ws_.async_read(buffer_,
+                       beast::bind_front_handler(&WebSocketSession::on_read, this->shared_from_this()));
     }
 
     void on_read(beast::error_code ec, std::size_t) {
@@ -105,7 +114,7 @@ private:
 
     void write_next() {
         ws_.async_write(boost::asio::buffer(write_queue_.front()),
-                        beast::bind_front_handler(&WebSocketSession::on_write, shared_from_this()));
+                        beast::bind_front_handler(&WebSocketSession::on_write, this->shared_from_this()));
     }
 
     void on_write(beast::error_code ec, std::size_t) {
@@ -136,7 +145,9 @@ private:
         central_system_.disconnect(*session_, why);
     }
 
-    websocket::stream<beast::tcp_stream> ws_;
+    std::shared_ptr<boost::asio::ssl::context> tls_context_;  // outlives the stream that uses it
+    websocket::stream<Stream> ws_;
+    ConnectionSlot slot_;
     beast::flat_buffer buffer_;
     std::deque<std::string> write_queue_;
     bool closing_ = false;
@@ -149,12 +160,23 @@ private:
 
 }  // namespace
 
-void run_websocket_session(beast::tcp_stream stream, beast::http::request<beast::http::string_body> request,
+template <typename Stream>
+void run_websocket_session(Stream stream, std::shared_ptr<boost::asio::ssl::context> tls_context,
+                           ConnectionSlot slot, beast::http::request<beast::http::string_body> request,
                            CentralSystem& central_system, std::string charger_id, std::string remote_address,
                            Registration registration) {
-    std::make_shared<WebSocketSession>(std::move(stream), central_system, std::move(charger_id),
-                                       std::move(remote_address), registration)
+    std::make_shared<WebSocketSession<Stream>>(std::move(stream), std::move(tls_context), std::move(slot),
+                                               central_system, std::move(charger_id),
+                                               std::move(remote_address), registration)
         ->accept(std::move(request));
 }
+
+template void run_websocket_session(beast::tcp_stream, std::shared_ptr<boost::asio::ssl::context>,
+                                    ConnectionSlot, beast::http::request<beast::http::string_body>,
+                                    CentralSystem&, std::string, std::string, Registration);
+template void run_websocket_session(beast::ssl_stream<beast::tcp_stream>,
+                                    std::shared_ptr<boost::asio::ssl::context>, ConnectionSlot,
+                                    beast::http::request<beast::http::string_body>, CentralSystem&,
+                                    std::string, std::string, Registration);
 
 }  // namespace parkgrid::server

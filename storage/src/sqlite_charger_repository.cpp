@@ -13,7 +13,8 @@ constexpr std::string_view charger_columns =
     "id, description, registration_status, vendor, model, charge_point_serial_number, "
     "charge_box_serial_number, firmware_version, iccid, imsi, meter_type, meter_serial_number, last_boot_at, "
     "last_seen_at, firmware_status, diagnostics_status, created_at, site_id, "
-    "(SELECT institution_id FROM sites WHERE sites.id = chargers.site_id)";
+    "(SELECT institution_id FROM sites WHERE sites.id = chargers.site_id), security_profile, "
+    "authorization_key_hash, authorization_key_set_at";
 const std::string select_charger = "SELECT " + std::string(charger_columns) + " FROM chargers ";
 
 ChargerRecord read_charger(const sqlite::Statement& row) {
@@ -41,6 +42,9 @@ ChargerRecord read_charger(const sqlite::Statement& row) {
     charger.created_at = timestamp_column(row, 16);
     charger.site_id = row.column<std::optional<std::int64_t>>(17);
     charger.institution_id = row.column<std::optional<std::int64_t>>(18);
+    charger.security_profile = row.column<std::int32_t>(19);
+    charger.authorization_key_hash = row.column<std::optional<std::string>>(20);
+    charger.authorization_key_set_at = optional_timestamp_column(row, 21);
     return charger;
 }
 
@@ -116,6 +120,21 @@ bool SqliteChargerRepository::set_description(std::string_view id,
                                               const std::optional<std::string>& description) {
     auto statement = connection_.cached("UPDATE chargers SET description = ?2 WHERE id = ?1");
     statement->bind_all(id, description).execute();
+    return connection_.changes() > 0;
+}
+
+bool SqliteChargerRepository::set_security_profile(std::string_view id, std::int32_t profile) {
+    auto statement = connection_.cached("UPDATE chargers SET security_profile = ?2 WHERE id = ?1");
+    statement->bind_all(id, profile).execute();
+    return connection_.changes() > 0;
+}
+
+bool SqliteChargerRepository::set_authorization_key_hash(std::string_view id,
+                                                         const std::optional<std::string>& key_hash,
+                                                         Timestamp at) {
+    auto statement = connection_.cached(
+        "UPDATE chargers SET authorization_key_hash = ?2, authorization_key_set_at = ?3 WHERE id = ?1");
+    statement->bind_all(id, key_hash, to_unix_millis(at)).execute();
     return connection_.changes() > 0;
 }
 

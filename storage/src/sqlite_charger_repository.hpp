@@ -20,6 +20,9 @@ public:
                 RegistrationStatus status, Timestamp now) override;
     bool set_registration_status(std::string_view id, RegistrationStatus status) override;
     bool set_description(std::string_view id, const std::optional<std::string>& description) override;
+    bool set_security_profile(std::string_view id, std::int32_t profile) override;
+    bool set_authorization_key_hash(std::string_view id, const std::optional<std::string>& key_hash,
+                                    Timestamp at) override;
     void record_boot(std::string_view id, const BootInfo& info, Timestamp at) override;
     void touch(std::string_view id, Timestamp seen_at) override;
     void record_firmware_status(std::string_view id, const std::string& status, Timestamp at) override;

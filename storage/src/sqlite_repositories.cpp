@@ -22,6 +22,10 @@ SqliteRepositories::SqliteRepositories(sqlite::Connection& connection)
       sites_(connection),
       departments_(connection),
       vehicles_(connection),
-      drivers_(connection) {}
+      drivers_(connection),
+      security_events_(connection),
+      certificate_requests_(connection),
+      log_requests_(connection),
+      signed_firmware_updates_(connection) {}
 
 }  // namespace parkgrid::storage

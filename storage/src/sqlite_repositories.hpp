@@ -15,8 +15,12 @@
 #include "sqlite_local_list_repository.hpp"
 #include "sqlite_maintenance_repository.hpp"
 #include "sqlite_meter_value_repository.hpp"
+#include "sqlite_certificate_request_repository.hpp"
+#include "sqlite_log_request_repository.hpp"
 #include "sqlite_reservation_repository.hpp"
+#include "sqlite_security_event_repository.hpp"
 #include "sqlite_session_repository.hpp"
+#include "sqlite_signed_firmware_repository.hpp"
 #include "sqlite_site_repository.hpp"
 #include "sqlite_transaction_repository.hpp"
 #include "sqlite_user_repository.hpp"
@@ -49,6 +53,10 @@ public:
     DepartmentRepository& departments() override { return departments_; }
     VehicleRepository& vehicles() override { return vehicles_; }
     DriverRepository& drivers() override { return drivers_; }
+    SecurityEventRepository& security_events() override { return security_events_; }
+    CertificateRequestRepository& certificate_requests() override { return certificate_requests_; }
+    LogRequestRepository& log_requests() override { return log_requests_; }
+    SignedFirmwareRepository& signed_firmware_updates() override { return signed_firmware_updates_; }
 
     // For code inside storage/ (and its tests) that needs SQL beyond the repositories.
     sqlite::Connection& connection() { return connection_; }
@@ -74,6 +82,10 @@ private:
     SqliteDepartmentRepository departments_;
     SqliteVehicleRepository vehicles_;
     SqliteDriverRepository drivers_;
+    SqliteSecurityEventRepository security_events_;
+    SqliteCertificateRequestRepository certificate_requests_;
+    SqliteLogRequestRepository log_requests_;
+    SqliteSignedFirmwareRepository signed_firmware_updates_;
 };
 
 }  // namespace parkgrid::storage

@@ -14,6 +14,7 @@ async function startCsms(extraArgs = []) {
   const logPath = path.join(dir, 'csms.log');
   const log = fs.openSync(logPath, 'a');
   const child = spawn(binary, ['--listen', '127.0.0.1:0', '--db', path.join(dir, 'parkgrid.db'), '--log-level', 'debug',
+                               '--allow-security-profile-0', 'true',
                                ...extraArgs], {
     env: { ...process.env, CSMS_ADMIN_TOKEN: ADMIN_TOKEN },
     stdio: ['ignore', 'pipe', log],

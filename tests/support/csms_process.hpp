@@ -35,6 +35,7 @@ public:
     CsmsProcess& operator=(const CsmsProcess&) = delete;
 
     std::uint16_t port() const { return port_; }
+    std::uint16_t tls_port() const { return tls_port_; }  // 0 unless started with --tls-cert
     const std::filesystem::path& db_path() const { return db_path_; }
     // The server's log so far (stderr), for assertions and failure messages.
     std::string log() const;
@@ -49,6 +50,7 @@ private:
     std::filesystem::path log_path_;
     pid_t pid_ = -1;
     std::uint16_t port_ = 0;
+    std::uint16_t tls_port_ = 0;
 };
 
 }  // namespace parkgrid::testing

@@ -24,6 +24,14 @@ inline void require_change_right(const Principal& principal) {
     }
 }
 
+// Security data (security events, certificate requests, charger logs) is for those who operate chargers.
+inline void require_security_reader(const Principal& principal) {
+    if (!principal.may_change()) {
+        throw ApiError(403, "forbidden",
+                       "the " + std::string(to_string(principal.role)) + " role does not see security data");
+    }
+}
+
 // `what` names the object for the 404 message, e.g. "charger 'CP-1'".
 inline void require_visible(const Principal& principal, std::optional<std::int64_t> institution_id,
                             const std::string& what) {

@@ -32,6 +32,10 @@ std::vector<std::string> split_types(const std::optional<std::string>& text) {
     return types;
 }
 
+bool is_security_event(std::string_view type) {
+    return type.starts_with("security.") || type.starts_with("certificate.") || type.starts_with("log.");
+}
+
 // One client's Server-Sent Events stream: the bus events it may see, as "id/event/data" frames, with a
 // comment every 15 s so that proxies keep the connection and a vanished client is noticed.
 class EventStream : public std::enable_shared_from_this<EventStream> {
@@ -62,6 +66,10 @@ public:
 private:
     void deliver(const Event& event) {
         if (charger_id_ && event.charger_id != *charger_id_) {
+            return;
+        }
+        // Security data is for those who operate chargers (as GET /api/v1/security-events).
+        if (!principal_.may_change() && is_security_event(event.type)) {
             return;
         }
         if (!principal_.is_admin()) {

@@ -13,6 +13,7 @@
 #include "parkgrid/ocpp/messages/update_firmware.hpp"
 #include "routes.hpp"
 #include "storage_reply.hpp"
+#include "upload_location.hpp"
 
 namespace parkgrid::server::api {
 namespace {
@@ -73,21 +74,6 @@ std::string required_location(const BodyReader& fields) {
                                       "must be an absolute URI such as https://files.example.org/fw.bin");
     }
     return location;
-}
-
-// How chargers reach this server: --public-url, else the scheme-less Host the API client used.
-std::string public_base(const Config& config, const HttpRequest& request) {
-    if (!config.public_url.empty()) {
-        return config.public_url.back() == '/' ? config.public_url.substr(0, config.public_url.size() - 1)
-                                               : config.public_url;
-    }
-    return "http://" + (request.host.empty() ? std::string("localhost") : request.host);
-}
-
-std::string with_credential(const std::string& base, const std::string& credential) {
-    const auto scheme_end = base.find("://");
-    return base.substr(0, scheme_end + 3) + std::string(DiagnosticsUploads::kUser) + ":" + credential + "@" +
-           base.substr(scheme_end + 3);
 }
 
 }  // namespace
@@ -211,9 +197,10 @@ void add_maintenance_routes(Router& router, CentralSystem& central_system) {
                     }
                     const auto diagnostics = stored.value();
                     ocpp::GetDiagnosticsRequest command;
-                    command.location =
-                        *ocpp::Uri::parse(own_endpoint ? with_credential(diagnostics.location, credential)
-                                                       : diagnostics.location);
+                    command.location = *ocpp::Uri::parse(
+                        own_endpoint
+                            ? with_credential(diagnostics.location, DiagnosticsUploads::kUser, credential)
+                            : diagnostics.location);
                     command.retries = retries;
                     command.retry_interval = retry_interval;
                     if (diagnostics.start_time) {

@@ -14,5 +14,8 @@ void add_maintenance_routes(Router& router, CentralSystem& central_system);
 void add_reservation_routes(Router& router, CentralSystem& central_system);
 void add_id_tag_routes(Router& router, storage::Database& database, EventBus& events);
 void add_transaction_routes(Router& router, storage::Database& database);
+void add_security_event_routes(Router& router, storage::Database& database);
+void add_certificate_request_routes(Router& router, CentralSystem& central_system);
+void add_security_maintenance_routes(Router& router, CentralSystem& central_system);
 
 }  // namespace parkgrid::server::api

@@ -26,14 +26,15 @@ bool PasswordWorker::reserve() {
     return true;
 }
 
-bool PasswordWorker::hash(std::string password, std::function<void(std::optional<std::string>)> done) {
+bool PasswordWorker::hash(std::string password, std::function<void(std::optional<std::string>)> done,
+                          std::uint32_t iterations) {
     if (!reserve()) {
         return false;
     }
-    boost::asio::post(pool_, [this, password = std::move(password), done = std::move(done)] {
+    boost::asio::post(pool_, [this, password = std::move(password), done = std::move(done), iterations] {
         std::optional<std::string> encoded;
         try {
-            encoded = hash_password(password);
+            encoded = hash_password(password, iterations);
         } catch (const std::exception& error) {
             log::error("password hashing failed", {{"error", error.what()}});
         }

@@ -7,6 +7,8 @@
 #include <optional>
 #include <string>
 
+#include "password_hash.hpp"
+
 namespace parkgrid::server::auth {
 
 // Runs the deliberately slow password KDF (see password_hash.hpp) on a thread of its own, so that neither
@@ -22,7 +24,8 @@ public:
     // Both return false, without calling `done`, when max_queued jobs are waiting already; otherwise
     // `done` runs later on the worker thread.
     // `done` receives the encoded hash, or nullopt if hashing failed (logged).
-    bool hash(std::string password, std::function<void(std::optional<std::string> encoded)> done);
+    bool hash(std::string password, std::function<void(std::optional<std::string> encoded)> done,
+              std::uint32_t iterations = kPasswordIterations);
     // `done` receives whether the password matches and, if it does, whether the stored hash should be
     // replaced by a stronger one (see needs_rehash).
     bool verify(std::string password, std::string encoded,

@@ -59,7 +59,9 @@ TEST_F(MigrationsTest, CreatesTheSchema) {
         "api_token_institutions", "audit_log", "sessions", "user_institutions", "users",
         // 0004: operations
         "charger_configuration", "command_log", "desired_configuration", "diagnostics_requests",
-        "firmware_updates", "local_list_entries", "local_lists", "reservations"};
+        "firmware_updates", "local_list_entries", "local_lists", "reservations",
+        // 0005: security extension
+        "certificate_requests", "log_requests", "security_events", "signed_firmware_updates"};
     EXPECT_EQ(schema_objects(connection, "table"), expected_tables);
     const std::set<std::string> indexes = schema_objects(connection, "index");
     for (const char* index :

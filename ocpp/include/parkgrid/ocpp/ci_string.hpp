@@ -8,6 +8,16 @@
 
 namespace parkgrid::ocpp {
 
+// Characters (Unicode code points) in UTF-8 text, as JSON Schema's maxLength counts them: a 10-character
+// Chinese vendor name is 30 bytes but fits CiString20Type.
+constexpr std::size_t utf8_length(std::string_view text) {
+    std::size_t characters = 0;
+    for (const char byte : text) {
+        characters += (static_cast<unsigned char>(byte) & 0xC0U) != 0x80U ? 1 : 0;
+    }
+    return characters;
+}
+
 // OCPP "CiStringNType": a string of at most MaxLength characters. The bound is part of the type so that
 // nothing longer than the schema allows can be sent to a charger by accident.
 template <std::size_t MaxLength>
@@ -17,9 +27,9 @@ public:
 
     CiString() = default;
     CiString(std::string value) : value_(std::move(value)) {  // NOLINT(google-explicit-constructor)
-        if (value_.size() > MaxLength) {
-            throw std::length_error("string of " + std::to_string(value_.size()) + " characters exceeds " +
-                                    std::to_string(MaxLength));
+        if (utf8_length(value_) > MaxLength) {
+            throw std::length_error("string of " + std::to_string(utf8_length(value_)) +
+                                    " characters exceeds " + std::to_string(MaxLength));
         }
     }
     CiString(const char* value) : CiString(std::string(value)) {}  // NOLINT(google-explicit-constructor)

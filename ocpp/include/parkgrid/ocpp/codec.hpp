@@ -108,9 +108,9 @@ struct Codec<CiString<N>> {
     static CiString<N> decode(const nlohmann::json& in, const JsonPath& path) {
         detail::require_type(in.is_string(), in, path, "string");
         const auto& text = in.get_ref<const std::string&>();
-        if (text.size() > N) {
+        if (utf8_length(text) > N) {
             detail::fail(CallErrorCode::PropertyConstraintViolation, path,
-                         "string of " + std::to_string(text.size()) + " characters exceeds maxLength " +
+                         "string of " + std::to_string(utf8_length(text)) + " characters exceeds maxLength " +
                              std::to_string(N));
         }
         return CiString<N>(text);

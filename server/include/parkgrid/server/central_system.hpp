@@ -15,11 +15,15 @@
 
 namespace parkgrid::server {
 
+class ChargerAuthenticator;
+struct ChargerCredentials;
+
 // Whether a charger's WebSocket upgrade is served; decided before the handshake completes.
 struct Admission {
     bool admitted = false;
     unsigned http_status = 200;  // when refused
     std::string reason;
+    bool challenge = false;  // a 401 that asks for HTTP Basic credentials
     Registration registration = Registration::Unregistered;
 };
 
@@ -29,8 +33,13 @@ class CentralSystem {
 public:
     // `executor` runs the central system's own timers (e.g. waiting for a remotely started transaction).
     CentralSystem(boost::asio::any_io_executor executor, storage::Database& database, const Config& config);
+    ~CentralSystem();
+    CentralSystem(const CentralSystem&) = delete;
+    CentralSystem& operator=(const CentralSystem&) = delete;
 
-    void admit(const std::string& charger_id, std::function<void(Admission)> done);
+    // Authenticates the connection by the charger's security profile; `done` may run on any thread.
+    void admit(const std::string& charger_id, ChargerCredentials credentials,
+               std::function<void(Admission)> done);
     // Creates the session of a connection that completed its handshake; replaces (and closes) an earlier
     // connection of the same charger.
     std::shared_ptr<ChargerSession> connect(const boost::asio::any_io_executor& executor,
@@ -45,6 +54,7 @@ public:
     CommandService& commands() { return commands_; }
     ConfigurationManager& configuration() { return configuration_; }
     LocalListManager& local_lists() { return local_lists_; }
+    ChargerAuthenticator& authenticator() { return *authenticator_; }
     const boost::asio::any_io_executor& executor() const { return executor_; }
     storage::Database& database() { return database_; }
     const Config& config() const { return config_; }
@@ -61,6 +71,7 @@ private:
     CommandService commands_{registry_, database_, events_};
     ConfigurationManager configuration_{commands_, database_, events_};
     LocalListManager local_lists_{executor_, registry_, commands_, database_, events_};
+    std::unique_ptr<ChargerAuthenticator> authenticator_;
 };
 
 }  // namespace parkgrid::server

@@ -18,6 +18,17 @@ struct Endpoint {
     std::uint16_t port = 0;
 };
 
+struct TlsCertificateFiles {
+    std::string certificate_chain;  // PEM: the certificate, then its intermediates
+    std::string private_key;        // PEM
+};
+
+// What the subject of a charger's client certificate must name (security profile 3).
+enum class ChargerCertificateSubject {
+    CommonNameIsIdentity,      // CN equals the charge point identity (the common practice)
+    CommonNameIsSerialNumber,  // CN equals the chargePointSerialNumber of its BootNotification (whitepaper)
+};
+
 struct Config {
     Endpoint listen{"0.0.0.0", 8180};
     std::string db_path = "data/parkgrid.db";
@@ -38,13 +49,35 @@ struct Config {
     std::chrono::seconds remote_start_wait{60};
     std::size_t diagnostics_max_bytes = std::size_t{50} * 1024 * 1024;  // per uploaded diagnostics file
     std::string diagnostics_dir;  // default: "diagnostics" next to the database file
-    std::string public_url;  // how chargers reach this server (e.g. http://10.0.0.5:8180); default: from the
-                             // API request  // how long remote-start waits for the StartTransaction
+    // How chargers reach this server (e.g. http://10.0.0.5:8180); default: from the API request.
+    std::string public_url;
     std::size_t max_pending_calls = 64;  // queued server-initiated CALLs per charger
     std::chrono::seconds shutdown_grace{5};
 
     std::chrono::seconds session_idle_timeout{12 * 3600};  // a login session unused this long ends
     std::chrono::seconds session_lifetime{7 * 24 * 3600};  // and ends this long after login in any case
+
+    // TLS (wss:// and https://) on a second port, when at least one certificate is configured.
+    Endpoint tls_listen{"0.0.0.0", 8443};
+    std::vector<TlsCertificateFiles> tls_certificates;  // e.g. one RSA and one ECDSA certificate
+    std::string tls_client_ca;  // CA file for charger client certificates (security profile 3)
+    ChargerCertificateSubject charger_certificate_subject = ChargerCertificateSubject::CommonNameIsIdentity;
+    std::string charger_certificate_organisation;  // when set, a client certificate's O must equal it
+
+    // Security profile 0 (no authentication) is refused unless allowed; unknown identities then connect too.
+    bool allow_security_profile_0 = false;
+    std::size_t charger_auth_max_failures = 10;  // per address and per identity, within the window
+    std::chrono::seconds charger_auth_failure_window{300};
+
+    std::size_t max_connections = 20000;
+    std::size_t max_connections_per_address = 1000;  // a car park's chargers often share one NAT address
+    std::chrono::seconds handshake_timeout{30};      // TLS handshake and the HTTP request header
+
+    // ParkGrid's own CA for charger certificates (SignCertificate → CertificateSigned), PEM files; without
+    // them, certificate signing requests wait for an external CA (POST /api/v1/certificate-requests/...).
+    std::string charger_ca_certificate;
+    std::string charger_ca_key;
+    std::chrono::days charger_certificate_validity{365};
 
     std::string admin_ui_dir = "admin-ui";
     bool db_durable = true;

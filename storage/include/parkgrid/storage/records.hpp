@@ -39,6 +39,9 @@ struct ChargerRecord {
     Timestamp created_at{};
     std::optional<std::int64_t> site_id{};         // none: unassigned, seen by admins only
     std::optional<std::int64_t> institution_id{};  // the site's institution (read only)
+    std::int32_t security_profile = 0;             // OCPP 1.6 security profile, 0 to 3
+    std::optional<std::string> authorization_key_hash{};  // PBKDF2 hash of the HTTP Basic password
+    std::optional<Timestamp> authorization_key_set_at{};
 };
 
 // One StatusNotification; connector 0 is the charge point itself.

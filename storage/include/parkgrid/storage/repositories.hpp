@@ -14,6 +14,7 @@
 #include "parkgrid/storage/operations_repositories.hpp"
 #include "parkgrid/storage/organisation_repositories.hpp"
 #include "parkgrid/storage/records.hpp"
+#include "parkgrid/storage/security_repositories.hpp"
 #include "parkgrid/storage/user_repositories.hpp"
 
 namespace parkgrid::storage {
@@ -34,6 +35,11 @@ public:
     // Returns false when there is no such charger.
     virtual bool set_registration_status(std::string_view id, RegistrationStatus status) = 0;
     virtual bool set_description(std::string_view id, const std::optional<std::string>& description) = 0;
+    // Both return false when there is no such charger.
+    virtual bool set_security_profile(std::string_view id, std::int32_t profile) = 0;
+    // nullopt removes the key (profiles 1 and 2 then refuse the charger).
+    virtual bool set_authorization_key_hash(std::string_view id, const std::optional<std::string>& key_hash,
+                                            Timestamp at) = 0;
     virtual void record_boot(std::string_view id, const BootInfo& info, Timestamp at) = 0;
     virtual void touch(std::string_view id, Timestamp seen_at) = 0;
     virtual void record_firmware_status(std::string_view id, const std::string& status, Timestamp at) = 0;
@@ -149,6 +155,10 @@ public:
     virtual DepartmentRepository& departments() = 0;
     virtual VehicleRepository& vehicles() = 0;
     virtual DriverRepository& drivers() = 0;
+    virtual SecurityEventRepository& security_events() = 0;
+    virtual CertificateRequestRepository& certificate_requests() = 0;
+    virtual LogRequestRepository& log_requests() = 0;
+    virtual SignedFirmwareRepository& signed_firmware_updates() = 0;
 };
 
 }  // namespace parkgrid::storage
