@@ -1,5 +1,8 @@
 #include "parkgrid/server/command_service.hpp"
 
+#include <algorithm>
+#include <cctype>
+
 #include "parkgrid/ocpp/date_time.hpp"
 #include "parkgrid/server/log.hpp"
 
@@ -28,7 +31,31 @@ storage::CommandCompletion completion_of(const CommandOutcome& outcome) {
     return completion;
 }
 
+// The command log keeps requests for everyone who may read it; an AuthorizationKey must not be among them.
+nlohmann::json redacted_for_log(const std::string& action, nlohmann::json payload) {
+    if (is_authorization_key_change(action, payload)) {
+        payload["value"] = "(redacted)";
+    }
+    return payload;
+}
+
 }  // namespace
+
+bool is_authorization_key_change(const std::string& action, const nlohmann::json& payload) {
+    if (action != "ChangeConfiguration" || !payload.is_object()) {
+        return false;
+    }
+    const auto key = payload.find("key");
+    if (key == payload.end() || !key->is_string()) {
+        return false;
+    }
+    // Configuration keys are CiString: case-insensitive.
+    const auto& name = key->get_ref<const std::string&>();
+    constexpr std::string_view kName = "authorizationkey";
+    return name.size() == kName.size() &&
+           std::equal(name.begin(), name.end(), kName.begin(),
+                      [](char a, char b) { return std::tolower(static_cast<unsigned char>(a)) == b; });
+}
 
 // The HTTP status the command API answers for this outcome; the audit log speaks HTTP.
 int audit_status(const CommandOutcome& outcome) {
@@ -63,7 +90,7 @@ void CommandService::send(const std::string& charger_id, const std::string& acti
     storage::CommandRecord record;
     record.charger_id = charger_id;
     record.action = action;
-    record.request = payload.dump();
+    record.request = redacted_for_log(action, payload).dump();
     record.requested_by = requested_by;
     record.requested_at = now();
     storage::write(

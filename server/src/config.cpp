@@ -191,10 +191,15 @@ const std::map<std::string, Option>& options() {
               c.allow_security_profile_0 = parse_bool("allow-security-profile-0", v);
           }}},
         {"charger-auth-max-failures",
-         {"failed charger authentications per address and per identity before further attempts get 429 "
-          "(default 10)",
+         {"failed authentications of one charger identity before further attempts get 429 (default 10)",
           [](Config& c, const std::string& v) {
               c.charger_auth_max_failures = parse_unsigned("charger-auth-max-failures", v, 1, 1000000);
+          }}},
+        {"charger-auth-max-failures-per-address",
+         {"failed charger authentications from one address before further attempts get 429 (default 100)",
+          [](Config& c, const std::string& v) {
+              c.charger_auth_max_failures_per_address =
+                  parse_unsigned("charger-auth-max-failures-per-address", v, 1, 1000000);
           }}},
         {"charger-auth-failure-window",
          {"seconds over which failed charger authentications are counted (default 300)",
@@ -217,7 +222,8 @@ const std::map<std::string, Option>& options() {
               c.handshake_timeout = parse_seconds("handshake-timeout", v, 1);
           }}},
         {"charger-ca-cert",
-         {"PEM certificate of ParkGrid's CA for charger certificates; with --charger-ca-key, ParkGrid signs the "
+         {"PEM certificate of ParkGrid's CA for charger certificates; with --charger-ca-key, ParkGrid signs "
+          "the "
           "CSRs chargers send (default: none, CSRs wait for an external CA)",
           [](Config& c, const std::string& v) { c.charger_ca_certificate = v; }}},
         {"charger-ca-key",
@@ -226,7 +232,8 @@ const std::map<std::string, Option>& options() {
         {"charger-cert-days",
          {"days a charger certificate signed by ParkGrid's CA is valid (default 365)",
           [](Config& c, const std::string& v) {
-              c.charger_certificate_validity = std::chrono::days(parse_unsigned("charger-cert-days", v, 1, 3650));
+              c.charger_certificate_validity =
+                  std::chrono::days(parse_unsigned("charger-cert-days", v, 1, 3650));
           }}},
         {"admin-ui",
          {"directory of the admin web UI (default admin-ui)",

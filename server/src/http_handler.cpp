@@ -77,6 +77,7 @@ HttpHandler::HttpHandler(CentralSystem& central_system)
     api::add_security_event_routes(*router_, central_system_.database());
     api::add_certificate_request_routes(*router_, central_system_);
     api::add_security_maintenance_routes(*router_, central_system_);
+    api::add_charger_security_routes(*router_, central_system_);
     api::add_institution_routes(*router_, central_system_.database());
     api::add_site_routes(*router_, central_system_.database());
     api::add_department_routes(*router_, central_system_.database());

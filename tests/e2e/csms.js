@@ -19,15 +19,17 @@ async function startCsms(extraArgs = []) {
     env: { ...process.env, CSMS_ADMIN_TOKEN: ADMIN_TOKEN },
     stdio: ['ignore', 'pipe', log],
   });
-  const port = await new Promise((resolve, reject) => {
+  const tls = extraArgs.includes('--tls-cert');
+  const [port, tlsPort] = await new Promise((resolve, reject) => {
     let output = '';
     const timer = setTimeout(() => reject(new Error(`csms did not start: ${output}`)), 20000);
     child.stdout.on('data', (chunk) => {
       output += chunk;
-      const match = /csms listening on [^\n]*:(\d+)\n/.exec(output);
-      if (match) {
+      const plain = /csms listening on [^\n]*:(\d+)\n/.exec(output);
+      const secure = /csms listening with TLS on [^\n]*:(\d+)\n/.exec(output);
+      if (plain && (!tls || secure)) {
         clearTimeout(timer);
-        resolve(Number(match[1]));
+        resolve([Number(plain[1]), secure ? Number(secure[1]) : null]);
       }
     });
     child.on('exit', (code) => reject(new Error(`csms exited with ${code}: ${fs.readFileSync(logPath, 'utf8')}`)));
@@ -51,7 +53,15 @@ async function startCsms(extraArgs = []) {
     fs.rmSync(dir, { recursive: true, force: true });
   }
 
-  return { port, endpoint: `ws://127.0.0.1:${port}/ocpp`, api, stop, log: () => fs.readFileSync(logPath, 'utf8') };
+  return {
+    port,
+    tlsPort,
+    endpoint: `ws://127.0.0.1:${port}/ocpp`,
+    tlsEndpoint: tlsPort ? `wss://localhost:${tlsPort}/ocpp` : null,
+    api,
+    stop,
+    log: () => fs.readFileSync(logPath, 'utf8'),
+  };
 }
 
 module.exports = { startCsms };

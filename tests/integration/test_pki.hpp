@@ -48,8 +48,8 @@ inline void add_name(X509_NAME* name, const char* field, const std::string& valu
 inline std::string csr(EVP_PKEY* key, const std::string& common_name, EVP_PKEY* signer = nullptr) {
     std::unique_ptr<X509_REQ, Deleter<X509_REQ_free>> request(X509_REQ_new());
     X509_REQ_set_version(request.get(), X509_REQ_VERSION_1);
-    add_name(X509_REQ_get_subject_name(request.get()), "CN", common_name);
     add_name(X509_REQ_get_subject_name(request.get()), "O", "Ministry Motor Pool");
+    add_name(X509_REQ_get_subject_name(request.get()), "CN", common_name);
     X509_REQ_set_pubkey(request.get(), key);
     X509_REQ_sign(request.get(), signer ? signer : key, EVP_sha256());
     Bio bio(BIO_new(BIO_s_mem()));

@@ -42,6 +42,14 @@ void validate_command_payload(const std::string& action, const nlohmann::json& p
         throw ApiError(422, "invalid_payload", error.what(),
                        error.path().empty() ? std::nullopt : std::optional(error.path()));
     }
+    // Set through a raw command, ParkGrid would not know the new key and lock the charger out.
+    if (is_authorization_key_change(action, payload)) {
+        throw ApiError(
+            422, "invalid_payload",
+            "the AuthorizationKey is changed with POST /api/v1/chargers/{id}/authorization-key, which "
+            "stores its hash once the charger accepts it",
+            "key");
+    }
 }
 
 // Waits for the StartTransaction that follows an accepted RemoteStartTransaction and answers with its id.

@@ -43,6 +43,7 @@ nlohmann::json charger_json(const storage::ChargerRecord& charger, bool online) 
     return {{"id", charger.id},
             {"description", or_null(charger.description)},
             {"registrationStatus", registration_name(charger.registration_status)},
+            {"securityProfile", charger.security_profile},
             {"online", online},
             {"lastSeenAt", to_json_time(charger.last_seen_at)},
             {"lastBootAt", to_json_time(charger.last_boot_at)},

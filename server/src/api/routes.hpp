@@ -17,5 +17,6 @@ void add_transaction_routes(Router& router, storage::Database& database);
 void add_security_event_routes(Router& router, storage::Database& database);
 void add_certificate_request_routes(Router& router, CentralSystem& central_system);
 void add_security_maintenance_routes(Router& router, CentralSystem& central_system);
+void add_charger_security_routes(Router& router, CentralSystem& central_system);
 
 }  // namespace parkgrid::server::api

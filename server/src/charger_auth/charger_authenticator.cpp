@@ -9,8 +9,13 @@
 namespace parkgrid::server {
 namespace {
 
-auth::ThrottleLimit limit_of(const Config& config) {
+auth::ThrottleLimit per_identity(const Config& config) {
     return auth::ThrottleLimit{config.charger_auth_max_failures, config.charger_auth_failure_window};
+}
+
+auth::ThrottleLimit per_address(const Config& config) {
+    return auth::ThrottleLimit{config.charger_auth_max_failures_per_address,
+                               config.charger_auth_failure_window};
 }
 
 ChargerAuthentication admitted(std::optional<storage::ChargerRecord> charger) {
@@ -24,15 +29,18 @@ ChargerAuthentication admitted(std::optional<storage::ChargerRecord> charger) {
 
 ChargerAuthenticator::ChargerAuthenticator(storage::Database& database, EventBus& events,
                                            const Config& config)
-    : database_(database), events_(events), config_(config), throttle_(limit_of(config), limit_of(config)) {}
+    : database_(database),
+      events_(events),
+      config_(config),
+      throttle_(per_identity(config), per_address(config)) {}
 
 void ChargerAuthenticator::authenticate(const std::string& identity, ChargerCredentials credentials,
                                         std::function<void(ChargerAuthentication)> done) {
     const auto address = std::string(auth::host_of(credentials.remote_address));
     if (const auto wait = throttle_.refusal(identity, address)) {
-        log::warn(
-            "charger authentication throttled",
-            {{"charger", identity}, {"remote", credentials.remote_address}, {"retryAfter", std::to_string(wait->count())}});
+        log::warn("charger authentication throttled", {{"charger", identity},
+                                                       {"remote", credentials.remote_address},
+                                                       {"retryAfter", std::to_string(wait->count())}});
         ChargerAuthentication refused;
         refused.http_status = 429;
         refused.reason = "too many failed authentications; retry in " + std::to_string(wait->count()) + " s";
@@ -97,10 +105,11 @@ void ChargerAuthenticator::refuse(const std::string& identity, const ChargerCred
                                   const std::string& reason, bool challenge,
                                   const std::function<void(ChargerAuthentication)>& done) {
     throttle_.record_failure(identity, auth::host_of(credentials.remote_address));
-    log::warn("charger authentication failed", {{"charger", identity},
-                                                {"remote", credentials.remote_address},
-                                                {"securityProfile", std::to_string(observed_security_profile(credentials))},
-                                                {"reason", reason}});
+    log::warn("charger authentication failed",
+              {{"charger", identity},
+               {"remote", credentials.remote_address},
+               {"securityProfile", std::to_string(observed_security_profile(credentials))},
+               {"reason", reason}});
     if (charger) {  // unknown identities have no record to attach an event to; the log keeps them
         record_security_event(database_, events_, identity, kAuthenticationFailed,
                               reason + " (connected with security profile " +

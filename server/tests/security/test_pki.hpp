@@ -48,10 +48,10 @@ inline std::string make_csr(EVP_PKEY* key, const std::string& common_name, EVP_P
     const X509ReqPtr request(X509_REQ_new());
     X509_REQ_set_version(request.get(), X509_REQ_VERSION_1);
     X509_NAME* name = X509_REQ_get_subject_name(request.get());
+    add_name_entry(name, "O", "ParkGrid Test");  // DER order O, CN: RFC 2253 shows "CN=...,O=..."
     if (!common_name.empty()) {
         add_name_entry(name, "CN", common_name);
     }
-    add_name_entry(name, "O", "ParkGrid Test");
     X509_REQ_set_pubkey(request.get(), key);
     EVP_PKEY* signing_key = signer ? signer : key;
     const bool needs_digest = EVP_PKEY_get_base_id(signing_key) != EVP_PKEY_ED25519;

@@ -52,6 +52,10 @@ private:
     EventBus& events_;
 };
 
+// Whether a request sets the AuthorizationKey (HTTP Basic password of security profiles 1 and 2). Its value
+// is never written to the command log.
+bool is_authorization_key_change(const std::string& action, const nlohmann::json& payload);
+
 // The command log's name for how a command ended, e.g. "result", "call_error", "timeout", "offline".
 std::string command_status_name(const CommandOutcome& outcome);
 

@@ -66,7 +66,10 @@ struct Config {
 
     // Security profile 0 (no authentication) is refused unless allowed; unknown identities then connect too.
     bool allow_security_profile_0 = false;
-    std::size_t charger_auth_max_failures = 10;  // per address and per identity, within the window
+    std::size_t charger_auth_max_failures = 10;  // per identity, within the window
+    // Per remote address: higher, because a car park's chargers often share one NAT address and one
+    // misconfigured charger must not lock out its neighbours.
+    std::size_t charger_auth_max_failures_per_address = 100;
     std::chrono::seconds charger_auth_failure_window{300};
 
     std::size_t max_connections = 20000;
