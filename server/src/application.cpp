@@ -66,8 +66,13 @@ int run_application(const Config& config) {
     const std::size_t threads =
         config.threads ? config.threads : std::max(1u, std::thread::hardware_concurrency());
     net::io_context io_context(static_cast<int>(threads));
+    // Registered before the server announces itself: a signal that arrives before its handler is waiting is
+    // kept by asio, not left to the default action.
+    net::signal_set signals(io_context, SIGINT, SIGTERM);
+    net::signal_set reload_signal(io_context, SIGHUP);
     CentralSystem central_system(io_context.get_executor(), *database, config);
-    const auto certificate_issuer = security::start_certificate_issuer(central_system);  // with --charger-ca-*
+    // ParkGrid's own CA for charger certificates, when --charger-ca-cert and --charger-ca-key name one.
+    const auto certificate_issuer = security::start_certificate_issuer(central_system);
     HttpHandler http_handler(central_system);
     HttpServer server(io_context, central_system, http_handler, config);
     const Endpoint bound = server.start();
@@ -86,7 +91,6 @@ int run_application(const Config& config) {
 
     auto work = net::make_work_guard(io_context);
     // SIGHUP reads the TLS certificates and keys again without dropping a connection.
-    net::signal_set reload_signal(io_context, SIGHUP);
     std::function<void()> wait_for_reload = [&] {
         reload_signal.async_wait([&](boost::system::error_code reload_error, int) {
             if (reload_error) {
@@ -100,7 +104,10 @@ int run_application(const Config& config) {
                            {{"error", error.what()}});
             }
             wait_for_reload();
-    net::signal_set signals(io_context, SIGINT, SIGTERM);
+        });
+    };
+    wait_for_reload();
+
     signals.async_wait([&](boost::system::error_code ec, int signal) {
         if (ec) {
             return;
@@ -117,10 +124,6 @@ int run_application(const Config& config) {
                               io_context.stop();
                           });
     });
-
-        });
-    };
-    wait_for_reload();
 
     std::vector<std::thread> pool;
     for (std::size_t i = 1; i < threads; ++i) {

@@ -458,9 +458,10 @@ void ChargePointService::handle(ocpp::SecurityEventNotificationRequest request,
 void ChargePointService::handle(ocpp::SignCertificateRequest request,
                                 ocpp::Responder<ocpp::SignCertificateResponse> responder) {
     // The CSR is read and its signature verified here, on the connection's strand, not on the writer thread.
-    const auto rule = config_.charger_certificate_subject == ChargerCertificateSubject::CommonNameIsSerialNumber
-                          ? security::CommonNameRule::SerialNumber
-                          : security::CommonNameRule::Identity;
+    const auto rule =
+        config_.charger_certificate_subject == ChargerCertificateSubject::CommonNameIsSerialNumber
+            ? security::CommonNameRule::SerialNumber
+            : security::CommonNameRule::Identity;
     store_then_respond(
         [origin = security::ChargerOrigin{state_->id, state_->remote_address},
          inspection = security::inspect_csr(request.csr.str()),

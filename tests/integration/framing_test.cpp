@@ -90,12 +90,18 @@ TEST_F(FramingTest, GarbageIsDroppedAndTheConnectionStaysUp) {
     EXPECT_EQ(charger_->call("Heartbeat", nlohmann::json::object()).type, 3);
 }
 
-TEST_F(FramingTest, SecurityExtensionMessagesAreKnownButNotSupportedYet) {
+TEST_F(FramingTest, SecurityExtensionMessagesAreValidatedLikeAllOthers) {
+    EXPECT_EQ(charger_
+                  ->call("SecurityEventNotification",
+                         {{"type", std::string(51, 't')}, {"timestamp", "2026-11-25T10:00:00Z"}})
+                  .error_code,
+              "PropertyConstraintViolation");
+    EXPECT_EQ(charger_->call("SignCertificate", {{"csr", 42}}).error_code, "TypeConstraintViolation");
     EXPECT_EQ(charger_
                   ->call("SecurityEventNotification",
                          {{"type", "FirmwareUpdated"}, {"timestamp", "2026-11-25T10:00:00Z"}})
-                  .error_code,
-              "NotSupported");
+                  .type,
+              3);
 }
 
 TEST_F(FramingTest, CallsSentBackToBackAreAnsweredInOrder) {

@@ -33,6 +33,8 @@ nlohmann::json security_event(const std::string& type, const std::string& tech_i
 
 class SecurityExtensionTest : public OrganisationApiTest {
 protected:
+    void SetUp() override {}  // each test starts csms itself, with or without a CA
+
     // Starts csms, with ParkGrid's own charger CA when `with_ca`, and connects charger CP-1.
     void start(bool with_ca) {
         std::vector<std::string> args = {"--call-timeout", "2"};

@@ -113,7 +113,8 @@ std::string CertificateAuthority::sign(std::string_view csr_pem, std::chrono::da
     add_extension(certificate.get(), &context, NID_key_usage, "critical,digitalSignature");
     add_extension(certificate.get(), &context, NID_ext_key_usage, "clientAuth");
     add_extension(certificate.get(), &context, NID_subject_key_identifier, "hash");
-    add_extension(certificate.get(), &context, NID_authority_key_identifier, "keyid:always");
+    // The CA's key id when its certificate has one, else its issuer and serial number.
+    add_extension(certificate.get(), &context, NID_authority_key_identifier, "keyid,issuer");
     {
         const std::lock_guard lock(mutex_);
         if (X509_sign(certificate.get(), key_.get(), EVP_sha256()) <= 0) {
