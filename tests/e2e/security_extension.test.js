@@ -2,7 +2,8 @@
 // The charger-initiated side of the OCPP 1.6 security extension, driven by ocpp-rpc in strictMode (every
 // message both ways is validated against the official schemas): SecurityEventNotification, SignCertificate
 // answered by CertificateSigned from ParkGrid's own CA, and GetLog / SignedUpdateFirmware started through the
-// API and followed through LogStatusNotification / SignedFirmwareStatusNotification by requestId.
+// API and followed through LogStatusNotification / SignedFirmwareStatusNotification by requestId. The charger
+// connects over wss:// with security profile 2 (TLS and its AuthorizationKey).
 const { test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
 const { execFileSync } = require('node:child_process');
@@ -14,6 +15,9 @@ const { RPCClient } = require('ocpp-rpc');
 const { startCsms } = require('./csms');
 
 const IDENTITY = 'E2E-SEC';
+// Security profile 2 over wss://: the server certificate comes from certs/make-dev-pki.sh.
+const AUTHORIZATION_KEY = 'e2e-security-key-20';
+const PKI_SCRIPT = path.join(__dirname, '..', '..', 'certs', 'make-dev-pki.sh');
 
 let csms;
 let pki;
@@ -28,8 +32,10 @@ function makePki() {
           '-addext', 'basicConstraints=critical,CA:TRUE', '-addext', 'keyUsage=critical,keyCertSign,cRLSign');
   openssl('req', '-new', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-keyout',
           file('charger.key'), '-out', file('charger.csr'), '-subj', `/CN=${IDENTITY}/O=E2E Ministry`);
+  execFileSync('sh', [PKI_SCRIPT, '--out', file('server')], { stdio: 'pipe' });
   return {
     dir,
+    serverFile: (name) => file(path.join('server', name)),
     caFile: file('ca.pem'),
     caKeyFile: file('ca.key'),
     caPem: fs.readFileSync(file('ca.pem'), 'utf8'),
@@ -39,8 +45,8 @@ function makePki() {
 }
 
 function charger(identity) {
-  // The endpoint (ws:// today, wss:// once TLS is on) comes from csms.js alone.
-  return new RPCClient({ endpoint: csms.endpoint, identity, protocols: ['ocpp1.6'], strictMode: true, reconnect: false });
+  return new RPCClient({ endpoint: csms.tlsEndpoint, identity, password: AUTHORIZATION_KEY, protocols: ['ocpp1.6'],
+                         strictMode: true, reconnect: false, wsOpts: { ca: fs.readFileSync(pki.serverFile('ca.pem')) } });
 }
 
 // Resolves with the params of the next CALL of `action` the charger receives, answering it with `answer`.
@@ -65,7 +71,9 @@ async function waitFor(read, done, what) {
 
 before(async () => {
   pki = makePki();
-  csms = await startCsms(['--charger-ca-cert', pki.caFile, '--charger-ca-key', pki.caKeyFile]);
+  csms = await startCsms(['--charger-ca-cert', pki.caFile, '--charger-ca-key', pki.caKeyFile,
+                          '--allow-security-profile-0', 'false', '--tls-listen', '127.0.0.1:0',
+                          '--tls-cert', pki.serverFile('server-ecdsa.pem'), '--tls-key', pki.serverFile('server-ecdsa.key')]);
 });
 after(async () => {
   await csms.stop();
@@ -74,6 +82,8 @@ after(async () => {
 
 test('a strict charger uses the security extension end to end', async () => {
   assert.equal((await csms.api('POST', '/api/v1/chargers', { id: IDENTITY })).status, 201);
+  const security = { securityProfile: 2, authorizationKey: AUTHORIZATION_KEY };
+  assert.equal((await csms.api('PUT', `/api/v1/chargers/${IDENTITY}/security`, security)).status, 200);
   const cp = charger(IDENTITY);
   const certificateSigned = nextCall(cp, 'CertificateSigned', { status: 'Accepted' });
   const getLog = nextCall(cp, 'GetLog', { status: 'Accepted', filename: 'security.log' });
