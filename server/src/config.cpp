@@ -170,8 +170,9 @@ const std::map<std::string, Option>& options() {
          {"PEM CA certificate(s) that charger client certificates must chain to (security profile 3)",
           [](Config& c, const std::string& v) { c.tls_client_ca = v; }}},
         {"charger-cert-subject",
-         {"what a charger certificate's CN must equal: identity or serial (chargePointSerialNumber); default "
-          "identity",
+         {"what a charger certificate's CN must name: identity (equal to it, the default) or serial "
+          "(contains "
+          "the chargePointSerialNumber)",
           [](Config& c, const std::string& v) {
               if (v == "identity") {
                   c.charger_certificate_subject = ChargerCertificateSubject::CommonNameIsIdentity;

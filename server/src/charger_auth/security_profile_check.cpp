@@ -42,17 +42,20 @@ SecurityProfileCheck check_certificate(const storage::ChargerRecord& charger,
     if (!credentials.certificate) {
         return refuse(401, "security profile 3 needs a client certificate that chains to the configured CA");
     }
-    std::string expected = charger.id;
+    const auto& common_name = credentials.certificate->common_name;
     if (config.charger_certificate_subject == ChargerCertificateSubject::CommonNameIsSerialNumber) {
-        if (!charger.boot_info || !charger.boot_info->charge_point_serial_number) {
+        const auto& boot = charger.boot_info;
+        if (!boot || !boot->charge_point_serial_number || boot->charge_point_serial_number->empty()) {
             return refuse(
                 403, "the charger's serial number is not known yet, so its certificate cannot be matched");
         }
-        expected = *charger.boot_info->charge_point_serial_number;
-    }
-    if (credentials.certificate->common_name != expected) {
-        return refuse(403, "the client certificate's CN '" + credentials.certificate->common_name +
-                               "' does not name this charger");
+        // The whitepaper's wording: the CN contains the serial number (vendors add prefixes).
+        if (common_name.find(*boot->charge_point_serial_number) == std::string::npos) {
+            return refuse(403, "the client certificate's CN '" + common_name +
+                                   "' does not contain the charger's serial number");
+        }
+    } else if (common_name != charger.id) {
+        return refuse(403, "the client certificate's CN '" + common_name + "' does not name this charger");
     }
     if (!config.charger_certificate_organisation.empty() &&
         credentials.certificate->organisation != config.charger_certificate_organisation) {

@@ -26,7 +26,7 @@ struct TlsCertificateFiles {
 // What the subject of a charger's client certificate must name (security profile 3).
 enum class ChargerCertificateSubject {
     CommonNameIsIdentity,      // CN equals the charge point identity (the common practice)
-    CommonNameIsSerialNumber,  // CN equals the chargePointSerialNumber of its BootNotification (whitepaper)
+    CommonNameIsSerialNumber,  // CN contains the chargePointSerialNumber of its BootNotification (whitepaper)
 };
 
 struct Config {
