@@ -11,22 +11,6 @@ namespace {
 constexpr int kMinimumRsaBits = 2048;  // Security Whitepaper edition 3, section 4.2
 constexpr int kMinimumEcBits = 224;
 
-std::string common_name_of(X509_NAME* name) {
-    const int index = X509_NAME_get_index_by_NID(name, NID_commonName, -1);
-    if (index < 0) {
-        return {};
-    }
-    const ASN1_STRING* data = X509_NAME_ENTRY_get_data(X509_NAME_get_entry(name, index));
-    unsigned char* utf8 = nullptr;
-    const int length = ASN1_STRING_to_UTF8(&utf8, data);
-    if (length < 0) {
-        return {};
-    }
-    std::string text(reinterpret_cast<const char*>(utf8), static_cast<std::size_t>(length));
-    OPENSSL_free(utf8);
-    return text;
-}
-
 }  // namespace
 
 CertificateSigningRequest parse_csr(std::string_view pem) {
@@ -51,7 +35,7 @@ CertificateSigningRequest parse_csr(std::string_view pem) {
     CertificateSigningRequest csr;
     X509_NAME* subject = X509_REQ_get_subject_name(request.get());
     csr.subject = name_text(subject);
-    csr.common_name = common_name_of(subject);
+    csr.common_name = name_entry_text(subject, NID_commonName);
     csr.key_bits = EVP_PKEY_get_bits(key);
     switch (EVP_PKEY_get_base_id(key)) {
         case EVP_PKEY_RSA:

@@ -40,6 +40,26 @@ std::string take_openssl_error(std::string_view fallback) {
     return text;
 }
 
+std::string name_entry_text(const X509_NAME* name, int nid) {
+    int index = -1;
+    for (int next = X509_NAME_get_index_by_NID(name, nid, -1); next >= 0;
+         next = X509_NAME_get_index_by_NID(name, nid, next)) {
+        index = next;
+    }
+    if (index < 0) {
+        return {};
+    }
+    const ASN1_STRING* data = X509_NAME_ENTRY_get_data(X509_NAME_get_entry(name, index));
+    unsigned char* utf8 = nullptr;
+    const int length = ASN1_STRING_to_UTF8(&utf8, data);
+    if (length < 0) {
+        return {};
+    }
+    std::string text(reinterpret_cast<const char*>(utf8), static_cast<std::size_t>(length));
+    OPENSSL_free(utf8);
+    return text;
+}
+
 std::string name_text(const X509_NAME* name) {
     const auto bio = write_bio();
     X509_NAME_print_ex(bio.get(), name, 0, XN_FLAG_RFC2253 & ~ASN1_STRFLGS_ESC_MSB);

@@ -36,6 +36,10 @@ BioPtr read_bio(std::string_view text);
 BioPtr write_bio();
 std::string bio_text(BIO* bio);
 
+// The last entry of `nid` (e.g. NID_commonName) in `name` as UTF-8, the most specific one when a subject
+// repeats an attribute; empty when there is none.
+std::string name_entry_text(const X509_NAME* name, int nid);
+
 // The oldest error on this thread's OpenSSL error queue as text (or `fallback`); clears the queue.
 std::string take_openssl_error(std::string_view fallback);
 

@@ -7,6 +7,8 @@
 
 #include <string>
 
+#include "security/openssl_handles.hpp"
+
 namespace parkgrid::server {
 namespace {
 
@@ -16,18 +18,6 @@ namespace ssl = boost::asio::ssl;
 constexpr const char* kTls12Ciphers =
     "ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-ECDSA-AES256-GCM-SHA384:"
     "ECDHE-RSA-AES128-GCM-SHA256:ECDHE-RSA-AES256-GCM-SHA384";
-
-std::string openssl_error() {
-    const auto code = ERR_get_error();
-    ERR_clear_error();
-    if (code == 0) {
-        return "unknown OpenSSL error";
-    }
-    std::string text(256, '\0');
-    ERR_error_string_n(code, text.data(), text.size());
-    text.resize(text.find('\0'));
-    return text;
-}
 
 // The key sizes the whitepaper requires of the central system's certificates.
 void require_strong_key(SSL_CTX* context, const std::string& file) {
@@ -68,16 +58,18 @@ std::shared_ptr<ssl::context> TlsContextProvider::build() const {
     SSL_CTX_set_options(native, SSL_OP_NO_COMPRESSION | SSL_OP_NO_RENEGOTIATION |
                                     SSL_OP_CIPHER_SERVER_PREFERENCE | SSL_OP_NO_TICKET);
     if (SSL_CTX_set_cipher_list(native, kTls12Ciphers) != 1) {
-        throw TlsConfigError("cipher list refused: " + openssl_error());
+        throw TlsConfigError("cipher list refused: " + security::take_openssl_error("unknown OpenSSL error"));
     }
     // OpenSSL keeps one certificate per key type, so an RSA and an ECDSA certificate can both be loaded and
     // each client gets the one its cipher suites can use.
     for (const auto& files : config_.tls_certificates) {
         if (SSL_CTX_use_certificate_chain_file(native, files.certificate_chain.c_str()) != 1) {
-            throw TlsConfigError(files.certificate_chain + ": " + openssl_error());
+            throw TlsConfigError(files.certificate_chain + ": " +
+                                 security::take_openssl_error("unknown OpenSSL error"));
         }
         if (SSL_CTX_use_PrivateKey_file(native, files.private_key.c_str(), SSL_FILETYPE_PEM) != 1) {
-            throw TlsConfigError(files.private_key + ": " + openssl_error());
+            throw TlsConfigError(files.private_key + ": " +
+                                 security::take_openssl_error("unknown OpenSSL error"));
         }
         if (SSL_CTX_check_private_key(native) != 1) {
             throw TlsConfigError(files.private_key + " does not belong to " + files.certificate_chain);
@@ -86,7 +78,8 @@ std::shared_ptr<ssl::context> TlsContextProvider::build() const {
     }
     if (!config_.tls_client_ca.empty()) {
         if (SSL_CTX_load_verify_locations(native, config_.tls_client_ca.c_str(), nullptr) != 1) {
-            throw TlsConfigError(config_.tls_client_ca + ": " + openssl_error());
+            throw TlsConfigError(config_.tls_client_ca + ": " +
+                                 security::take_openssl_error("unknown OpenSSL error"));
         }
         // Names the acceptable CAs in the CertificateRequest, so chargers with several pick the right one.
         if (STACK_OF(X509_NAME)* names = SSL_load_client_CA_file(config_.tls_client_ca.c_str())) {
