@@ -6,6 +6,7 @@ const { test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
 const { execFileSync, spawnSync } = require('node:child_process');
 const fs = require('node:fs');
+const http = require('node:http');
 const https = require('node:https');
 const os = require('node:os');
 const path = require('node:path');
@@ -126,6 +127,25 @@ test('HTTPS serves the API with security headers and HSTS', async () => {
   assert.equal(response.headers['strict-transport-security'], 'max-age=31536000');
   assert.match(response.headers['content-security-policy'], /frame-ancestors 'none'/);
   assert.equal(response.headers['x-content-type-options'], 'nosniff');
+});
+
+test('over HTTPS the session cookie is Secure; on the plain port it stays usable', async () => {
+  const user = { username: 'tls.user', role: 'fleet_admin', password: 'a long enough passphrase' };
+  assert.equal((await csms.api('POST', '/api/v1/users', user)).status, 201);
+  const login = (url, options) => new Promise((resolve, reject) => {
+    const request = (url.startsWith('https') ? https : http).request(url, { method: 'POST', ...options,
+      headers: { 'Content-Type': 'application/json' } }, resolve);
+    request.on('error', reject);
+    request.end(JSON.stringify({ username: user.username, password: user.password }));
+  });
+  const secure = await login(`https://localhost:${csms.tlsPort}/api/v1/auth/login`, { ca: pki.read('ca.pem') });
+  secure.resume();
+  assert.equal(secure.statusCode, 200);
+  assert.match(secure.headers['set-cookie'].join(';'), /HttpOnly.*Secure|Secure.*HttpOnly/);
+  const plain = await login(`http://127.0.0.1:${csms.port}/api/v1/auth/login`, {});
+  plain.resume();
+  assert.equal(plain.statusCode, 200);
+  assert.doesNotMatch(plain.headers['set-cookie'].join(';'), /Secure/);
 });
 
 test('profile 1: Basic over ws with the identity as username', async () => {

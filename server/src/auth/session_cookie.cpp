@@ -3,10 +3,6 @@
 namespace parkgrid::server::auth {
 namespace {
 
-// csms speaks plain HTTP today (TLS is to come, see certs/README.md). Once it serves HTTPS, set this so that
-// browsers never send the session cookie unencrypted.
-constexpr bool kSecureCookie = false;
-
 std::string_view trim(std::string_view text) {
     while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) {
         text.remove_prefix(1);
@@ -17,12 +13,10 @@ std::string_view trim(std::string_view text) {
     return text;
 }
 
+// The TLS listener adds "; Secure" to every Set-Cookie it sends (http_server.cpp): the same cookie must
+// still work on the plain port of a closed network.
 std::string with_attributes(std::string value) {
-    value += "; HttpOnly; SameSite=Strict; Path=/";
-    if (kSecureCookie) {
-        value += "; Secure";
-    }
-    return value;
+    return value + "; HttpOnly; SameSite=Strict; Path=/";
 }
 
 }  // namespace
