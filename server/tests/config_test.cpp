@@ -56,6 +56,27 @@ TEST(ConfigTest, RejectsBadValuesWithAClearMessage) {
     }
 }
 
+TEST(ConfigTest, SecurityDefaultsAreClosed) {
+    const auto config = parse_config({});
+    EXPECT_FALSE(config->allow_security_profile_0);
+    EXPECT_TRUE(config->tls_certificates.empty());
+    EXPECT_EQ(config->tls_listen.port, 8443);
+    EXPECT_EQ(config->charger_certificate_subject, ChargerCertificateSubject::CommonNameIsIdentity);
+}
+
+TEST(ConfigTest, TlsCertificatesAndKeysPairByPosition) {
+    const auto config = parse_config({"--tls-cert", "rsa.pem,ecdsa.pem", "--tls-key", "rsa.key,ecdsa.key",
+                                      "--tls-ca", "ca.pem", "--charger-cert-subject", "serial"});
+    ASSERT_EQ(config->tls_certificates.size(), 2u);
+    EXPECT_EQ(config->tls_certificates[1].certificate_chain, "ecdsa.pem");
+    EXPECT_EQ(config->tls_certificates[1].private_key, "ecdsa.key");
+    EXPECT_EQ(config->charger_certificate_subject, ChargerCertificateSubject::CommonNameIsSerialNumber);
+
+    EXPECT_THROW(parse_config({"--tls-cert", "rsa.pem,ecdsa.pem", "--tls-key", "rsa.key"}), ConfigError);
+    EXPECT_THROW(parse_config({"--tls-ca", "ca.pem"}), ConfigError);
+    EXPECT_THROW(parse_config({"--charger-cert-subject", "cn"}), ConfigError);
+}
+
 TEST(ConfigTest, ParsesIpv6Endpoints) {
     const auto endpoint = parse_endpoint("[::1]:8180");
     EXPECT_EQ(endpoint.host, "::1");
