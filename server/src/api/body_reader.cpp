@@ -128,4 +128,9 @@ void require_printable_ascii(const std::string& field, const std::string& value)
     }
 }
 
+std::optional<std::int32_t> optional_count(const BodyReader& fields, const std::string& name) {
+    const auto value = fields.optional_integer(name, 0, 1'000'000);
+    return value ? std::optional(static_cast<std::int32_t>(*value)) : std::nullopt;
+}
+
 }  // namespace parkgrid::server::api

@@ -43,4 +43,8 @@ private:
 // An OCPP id tag / charger identity style string: 1..max_length printable ASCII characters.
 void require_printable_ascii(const std::string& field, const std::string& value);
 
+// A count such as OCPP's retries or retryInterval: absent or null give nullopt, otherwise a whole number from
+// 0 to 1,000,000.
+std::optional<std::int32_t> optional_count(const BodyReader& fields, const std::string& name);
+
 }  // namespace parkgrid::server::api

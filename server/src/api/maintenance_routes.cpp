@@ -53,19 +53,6 @@ nlohmann::json diagnostics_json(const storage::DiagnosticsRequestRecord& request
                  : nlohmann::json()}};
 }
 
-std::optional<std::int32_t> optional_count(const BodyReader& fields, const nlohmann::json& body,
-                                           const std::string& name) {
-    if (!fields.has(name) || fields.is_null(name)) {
-        return std::nullopt;
-    }
-    const auto& value = body.at(name);
-    if (!value.is_number_integer() || value.get<std::int64_t>() < 0 ||
-        value.get<std::int64_t>() > 1'000'000) {
-        throw ApiError::invalid_field(name, "must be a whole number from 0");
-    }
-    return value.get<std::int32_t>();
-}
-
 // An absolute URI as OCPP requires for download and upload locations.
 std::string required_location(const BodyReader& fields) {
     const auto location = fields.required_string("location", 2000);
@@ -90,8 +77,8 @@ void add_maintenance_routes(Router& router, CentralSystem& central_system) {
             storage::FirmwareUpdateRecord requested;
             requested.location = required_location(fields);
             requested.retrieve_date = fields.optional_time("retrieveDate").value_or(now());
-            requested.retries = optional_count(fields, body, "retries");
-            requested.retry_interval = optional_count(fields, body, "retryInterval");
+            requested.retries = optional_count(fields, "retries");
+            requested.retry_interval = optional_count(fields, "retryInterval");
             requested.requested_by = request.principal().subject;
             requested.requested_at = requested.status_at = now();
             requested.charger_id = request.path_param(0);
@@ -166,8 +153,8 @@ void add_maintenance_routes(Router& router, CentralSystem& central_system) {
             requested.location = own_endpoint ? "" : required_location(fields);
             requested.start_time = fields.optional_time("startTime");
             requested.stop_time = fields.optional_time("stopTime");
-            const auto retries = optional_count(fields, body, "retries");
-            const auto retry_interval = optional_count(fields, body, "retryInterval");
+            const auto retries = optional_count(fields, "retries");
+            const auto retry_interval = optional_count(fields, "retryInterval");
             requested.requested_by = request.principal().subject;
             requested.requested_at = requested.status_at = now();
             requested.charger_id = request.path_param(0);

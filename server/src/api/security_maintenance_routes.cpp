@@ -43,11 +43,6 @@ std::string required_location(const BodyReader& fields) {
     return location;
 }
 
-std::optional<std::int32_t> optional_count(const BodyReader& fields, const std::string& name) {
-    const auto value = fields.optional_integer(name, 0, 1'000'000);
-    return value ? std::optional(static_cast<std::int32_t>(*value)) : std::nullopt;
-}
-
 // The charger's answer to a request, or why there was none. `accepted` lists the answers that start the work.
 storage::RequestAnswer answer_of(const CommandOutcome& outcome,
                                  std::initializer_list<std::string_view> accepted) {
