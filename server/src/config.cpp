@@ -170,9 +170,8 @@ const std::map<std::string, Option>& options() {
          {"PEM CA certificate(s) that charger client certificates must chain to (security profile 3)",
           [](Config& c, const std::string& v) { c.tls_client_ca = v; }}},
         {"charger-cert-subject",
-         {"what a charger certificate's CN must name: identity (equal to it, the default) or serial "
-          "(contains "
-          "the chargePointSerialNumber)",
+         {"identity (a charger certificate's CN equals it; default) or serial (the CN contains the "
+          "chargePointSerialNumber)",
           [](Config& c, const std::string& v) {
               if (v == "identity") {
                   c.charger_certificate_subject = ChargerCertificateSubject::CommonNameIsIdentity;

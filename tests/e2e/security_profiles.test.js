@@ -222,6 +222,7 @@ test('rotation: a new AuthorizationKey is used once the charger accepts it, and 
   await expectOpen(connect(`${csms.endpoint}/CP-1`, { username: 'CP-1', password: received.value }));
   const log = await csms.api('GET', '/api/v1/chargers/CP-1/commands');
   assert.ok(!JSON.stringify(log.body).includes(received.value), 'the key is not in the command log');
+  assert.ok(!csms.log().includes(received.value), 'the key is not in the server log, even at debug level');
   // Set through a raw command, ParkGrid would not know the key: refused.
   const raw = await csms.api('POST', '/api/v1/chargers/CP-1/commands/ChangeConfiguration',
                              { key: 'AuthorizationKey', value: KEY_1 });
