@@ -1,5 +1,8 @@
 #include "parkgrid/server/http_server.hpp"
 
+#include <openssl/err.h>
+#include <openssl/ssl.h>
+
 #include <array>
 #include <atomic>
 #include <boost/asio/ip/tcp.hpp>
@@ -117,8 +120,18 @@ private:
             stream_.async_handshake(
                 net::ssl::stream_base::server, [self = this->shared_from_this()](beast::error_code ec) {
                     if (ec) {
-                        log::debug("TLS handshake failed",
-                                   {{"remote", self->remote_address_}, {"error", ec.message()}});
+                        // A client certificate that does not verify (another CA, expired) is worth an
+                        // operator's attention; port scanners and aborted handshakes are not.
+                        const bool bad_certificate = ec.category() == net::error::get_ssl_category() &&
+                                                     ERR_GET_REASON(static_cast<unsigned long>(ec.value())) ==
+                                                         SSL_R_CERTIFICATE_VERIFY_FAILED;
+                        if (bad_certificate) {
+                            log::warn("TLS handshake refused: the client certificate does not verify",
+                                      {{"remote", self->remote_address_}, {"error", ec.message()}});
+                        } else {
+                            log::debug("TLS handshake failed",
+                                       {{"remote", self->remote_address_}, {"error", ec.message()}});
+                        }
                         return;
                     }
                     self->read_request();

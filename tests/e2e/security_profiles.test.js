@@ -178,6 +178,8 @@ test('profile 3: a client certificate that chains to the CA and names the charge
     const result = await connect(`${csms.tlsEndpoint}/CP-3`, { cert, key });
     assert.ok(result.error, `expected a TLS failure, got ${result.status ?? 'an open socket'}`);
   }
+  await new Promise((resolve) => setTimeout(resolve, 200));
+  assert.match(csms.log(), /client certificate does not verify/, 'refused certificates are logged as warnings');
 });
 
 test('profile 0 is refused unless allowed, and unknown identities get 404', async () => {
