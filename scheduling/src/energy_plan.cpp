@@ -37,8 +37,9 @@ double EnergyPlan::energy_kwh(const PlannedSession& session) const {
     return total;
 }
 
-void EnergyPlan::plan_deadlines(std::vector<PlannedSession>& sessions, Seconds slot_length) const {
+std::vector<PlannedSession*> EnergyPlan::plan_deadlines(std::vector<PlannedSession>& sessions) const {
     const Seconds now = timeline_.start(0);
+    const Seconds slot_length = options_.slot_length;
     // Sessions whose laxity lies within one slot of each other count as equally urgent and share evenly.
     struct Rank {
         int priority;
@@ -57,10 +58,11 @@ void EnergyPlan::plan_deadlines(std::vector<PlannedSession>& sessions, Seconds s
                std::tuple(-b.first.priority, b.first.urgency);
     });
 
+    // Within a priority class, least laxity first, each session gets the average current that finishes its
+    // need by its departure; what is left is shared evenly, up to what finishes each need soonest.
     for (std::size_t first = 0; first < ranked.size();) {
         std::size_t last = first + 1;
-        while (last < ranked.size() && ranked[last].first.priority == ranked[first].first.priority &&
-               ranked[last].first.urgency == ranked[first].first.urgency) {
+        while (last < ranked.size() && ranked[last].first.priority == ranked[first].first.priority) {
             ++last;
         }
         std::vector<PlannedSession*> group;
@@ -68,9 +70,40 @@ void EnergyPlan::plan_deadlines(std::vector<PlannedSession>& sessions, Seconds s
             group.push_back(ranked[i].second);
         }
         for (std::size_t slot = 0; slot < timeline_.size(); ++slot) {
+            keep_on_track(group, slot);
             fill_slot_evenly(group, slot);
         }
         first = last;
+    }
+    std::vector<PlannedSession*> order;
+    for (const auto& [rank, session] : ranked) {
+        order.push_back(session);
+    }
+    return order;
+}
+
+void EnergyPlan::keep_on_track(std::vector<PlannedSession*>& group, std::size_t slot) const {
+    for (auto* session : group) {
+        const double hours = timeline_.hours_before(slot, session->departure);
+        const double remaining = session->need_kwh - energy_kwh(*session);
+        if (hours <= 0 || (slot == 0 && session->frozen_now) || remaining <= kNegligibleKwh) {
+            continue;
+        }
+        auto& amps = session->amps[slot];
+        const double hours_left = static_cast<double>(session->departure - timeline_.start(slot)) / 3600.0;
+        const double on_track = amps + remaining / (session->where->kw_per_a * hours_left);
+        if (on_track > session->rate_a) {
+            continue;  // it cannot finish anyway: it shares like everybody, rather than starve those who can
+        }
+        const double cap = std::min(session->rate_a, std::max(on_track, session->min_a));
+        const double add = std::min(cap - amps, grid_.room(slot, *session->where));
+        if (amps + add + kNegligibleA < session->min_a) {
+            continue;
+        }
+        if (add > kNegligibleA) {
+            grid_.reserve(slot, *session->where, add);
+            amps += add;
+        }
     }
 }
 
@@ -89,18 +122,21 @@ void EnergyPlan::fill_slot_evenly(std::vector<PlannedSession*>& group, std::size
         if (remaining <= kNegligibleKwh) {
             continue;
         }
-        const double for_remaining = remaining / (session->where->kw_per_a * hours);
+        auto& amps = session->amps[slot];
         // Charging at the minimum may overshoot a small remainder; the vehicle simply stops when full.
-        const double cap = std::min(session->rate_a, std::max(for_remaining, session->min_a));
+        const double more = remaining / (session->where->kw_per_a * hours);
+        const double cap = std::min(session->rate_a, std::max(amps + more, session->min_a));
         if (cap + kNegligibleA < session->min_a) {
             continue;
         }
-        // Everybody who can get the minimum gets it before anybody gets more.
-        if (grid_.room(slot, *session->where) + kNegligibleA < session->min_a) {
-            continue;
+        if (amps <= 0) {
+            // Everybody who can get the minimum gets it before anybody gets more.
+            if (grid_.room(slot, *session->where) + kNegligibleA < session->min_a) {
+                continue;
+            }
+            grid_.reserve(slot, *session->where, session->min_a);
+            amps = session->min_a;
         }
-        grid_.reserve(slot, *session->where, session->min_a);
-        session->amps[slot] = session->min_a;
         shares.push_back({session, cap});
     }
 
@@ -127,64 +163,107 @@ void EnergyPlan::fill_slot_evenly(std::vector<PlannedSession*>& group, std::size
     }
 }
 
-void EnergyPlan::shift_to_cheaper_slots(std::vector<PlannedSession>& sessions) const {
-    for (auto& session : sessions) {
-        if (!std::isinf(session.need_kwh)) {
-            shift_session(session);
+void EnergyPlan::shift_to_cheaper_slots(const std::vector<PlannedSession*>& order) const {
+    for (auto* session : order) {
+        if (!std::isinf(session->need_kwh)) {
+            shift_session(*session);
         }
     }
 }
 
 void EnergyPlan::shift_session(PlannedSession& session) const {
-    std::vector<std::size_t> slots;
+    const Seconds now = timeline_.start(0);
+    const Seconds buffer = std::max(options_.shift_departure_buffer, (session.departure - now) / 10);
+    std::vector<std::size_t> sources;
+    std::vector<std::size_t> targets;
     for (std::size_t slot = session.frozen_now ? 1 : 0; slot < timeline_.size(); ++slot) {
-        if (timeline_.hours_before(slot, session.departure) > 0) {
-            slots.push_back(slot);
+        if (timeline_.hours_before(slot, session.departure) <= 0) {
+            continue;
+        }
+        sources.push_back(slot);
+        if (timeline_.end(slot) <= session.departure - buffer) {
+            targets.push_back(slot);
         }
     }
     // Sources: dearest first, and among equal prices the latest (energy early in the stay is the safest).
-    auto sources = slots;
     std::stable_sort(sources.begin(), sources.end(), [this](std::size_t a, std::size_t b) {
         return std::tuple(-timeline_.price(a), -static_cast<double>(a)) <
                std::tuple(-timeline_.price(b), -static_cast<double>(b));
     });
     // Targets: cheapest first, and among equal prices the earliest.
-    auto targets = slots;
     std::stable_sort(targets.begin(), targets.end(), [this](std::size_t a, std::size_t b) {
         return timeline_.price(a) < timeline_.price(b);
     });
 
-    const double kw_per_a = session.where->kw_per_a;
+    const double cap = std::max(session.min_a, session.rate_a * options_.shift_rate_share);
     for (const auto source : sources) {
-        const double source_hours = timeline_.hours_before(source, session.departure);
         for (const auto target : targets) {
             if (session.amps[source] <= kNegligibleA || timeline_.price(target) >= timeline_.price(source)) {
                 break;
             }
-            const double target_hours = timeline_.hours_before(target, session.departure);
-            auto& to = session.amps[target];
-            const double room = std::min(session.rate_a - to, grid_.room(target, *session.where));
-            const double whole_source_kwh = energy_in(session, source);
-            // Move the whole source slot if it fits, else as much as leaves the source at its minimum.
-            double moved_kwh = std::min(whole_source_kwh, room * kw_per_a * target_hours);
-            if (moved_kwh < whole_source_kwh - kNegligibleKwh) {
-                moved_kwh =
-                    std::min(moved_kwh, (session.amps[source] - session.min_a) * kw_per_a * source_hours);
-            }
-            const double added_a = moved_kwh / (kw_per_a * target_hours);
-            if (moved_kwh <= kNegligibleKwh || to + added_a + kNegligibleA < session.min_a) {
-                continue;
-            }
-            const double removed_a = std::min(session.amps[source], moved_kwh / (kw_per_a * source_hours));
-            grid_.release(source, *session.where, removed_a);
-            session.amps[source] -= removed_a;
-            if (session.amps[source] < kNegligibleA) {
-                session.amps[source] = 0;
-            }
-            grid_.reserve(target, *session.where, added_a);
-            to += added_a;
+            move_energy(session, source, target, cap);
         }
     }
+}
+
+void EnergyPlan::use_room_now(const std::vector<PlannedSession*>& order) const {
+    for (auto* session : order) {
+        const double hours = timeline_.hours_before(0, session->departure);
+        if (session->frozen_now || hours <= 0) {
+            continue;
+        }
+        auto& now = session->amps[0];
+        const double room = std::min(session->rate_a - now, grid_.room(0, *session->where));
+        const double short_kwh = session->need_kwh - energy_kwh(*session);
+        if (short_kwh > kNegligibleKwh && room > kNegligibleA) {
+            double add = std::min(room, short_kwh / (session->where->kw_per_a * hours));
+            if (now + add < session->min_a) {
+                add = room + now >= session->min_a ? session->min_a - now : 0.0;
+            }
+            if (add > kNegligibleA) {
+                grid_.reserve(0, *session->where, add);
+                now += add;
+            }
+        }
+        // Energy planned later at no lower price is better delivered now: nothing is lost if the vehicle
+        // leaves early, or if others arrive.
+        for (std::size_t source = timeline_.size() - 1; source > 0; --source) {
+            if (session->amps[source] > kNegligibleA && timeline_.price(source) >= timeline_.price(0)) {
+                move_energy(*session, source, 0, session->rate_a);
+            }
+        }
+    }
+}
+
+void EnergyPlan::move_energy(PlannedSession& session, std::size_t source, std::size_t target,
+                             double target_cap_a) const {
+    const double kw_per_a = session.where->kw_per_a;
+    const double source_hours = timeline_.hours_before(source, session.departure);
+    const double target_hours = timeline_.hours_before(target, session.departure);
+    auto& from = session.amps[source];
+    auto& to = session.amps[target];
+    const double room = std::min(target_cap_a - to, grid_.room(target, *session.where));
+    if (room <= kNegligibleA || target_hours <= 0) {
+        return;
+    }
+    const double whole_source_kwh = energy_in(session, source);
+    // Move the whole source slot if it fits, else as much as leaves the source at its minimum.
+    double moved_kwh = std::min(whole_source_kwh, room * kw_per_a * target_hours);
+    if (moved_kwh < whole_source_kwh - kNegligibleKwh) {
+        moved_kwh = std::min(moved_kwh, (from - session.min_a) * kw_per_a * source_hours);
+    }
+    const double added_a = moved_kwh / (kw_per_a * target_hours);
+    if (moved_kwh <= kNegligibleKwh || to + added_a + kNegligibleA < session.min_a) {
+        return;
+    }
+    const double removed_a = std::min(from, moved_kwh / (kw_per_a * source_hours));
+    grid_.release(source, *session.where, removed_a);
+    from -= removed_a;
+    if (from < kNegligibleA) {
+        from = 0;
+    }
+    grid_.reserve(target, *session.where, added_a);
+    to += added_a;
 }
 
 }  // namespace parkgrid::scheduling

@@ -28,21 +28,34 @@ struct PlannedSession {
 
 class EnergyPlan {
 public:
-    EnergyPlan(const SlotTimeline& timeline, CapacityGrid& grid) : timeline_(timeline), grid_(grid) {}
+    EnergyPlan(const SlotTimeline& timeline, CapacityGrid& grid, const SchedulerOptions& options)
+        : timeline_(timeline), grid_(grid), options_(options) {}
 
-    // Fills the slots in deadline order, group by group.
-    void plan_deadlines(std::vector<PlannedSession>& sessions, Seconds slot_length) const;
-    // Moves energy from dearer to cheaper slots before each session's departure where there is room.
-    void shift_to_cheaper_slots(std::vector<PlannedSession>& sessions) const;
+    // Fills the slots in deadline order, group by group; returns the sessions in that order.
+    std::vector<PlannedSession*> plan_deadlines(std::vector<PlannedSession>& sessions) const;
+    // Moves energy from dearer to cheaper slots before each session's departure where there is room, with
+    // the hedges of SchedulerOptions.
+    void shift_to_cheaper_slots(const std::vector<PlannedSession*>& order) const;
+    // Gives the room left now to whoever can use it without paying more: sessions short of their need,
+    // then energy planned later at the same price or dearer.
+    void use_room_now(const std::vector<PlannedSession*>& order) const;
     double energy_kwh(const PlannedSession& session) const;
 
 private:
     double energy_in(const PlannedSession& session, std::size_t slot) const;
+    // In the group's order, each session up to the average current that finishes its need by departure.
+    void keep_on_track(std::vector<PlannedSession*>& group, std::size_t slot) const;
+    // Evenly, each session up to what finishes its need within the slot.
     void fill_slot_evenly(std::vector<PlannedSession*>& group, std::size_t slot) const;
     void shift_session(PlannedSession& session) const;
+    // Moves what it can of `source`'s energy into `target`, up to `target_cap_a` there, leaving both at 0
+    // or at least the minimum.
+    void move_energy(PlannedSession& session, std::size_t source, std::size_t target,
+                     double target_cap_a) const;
 
     const SlotTimeline& timeline_;
     CapacityGrid& grid_;
+    const SchedulerOptions& options_;
 };
 
 }  // namespace parkgrid::scheduling

@@ -31,13 +31,19 @@ bool settling(const Connector& connector, Seconds now, const SchedulerOptions& o
 }
 
 // Current the vehicle can take: its connector's rating, or what it draws plus some slack when it leaves
-// much of its limit unused (tapering near full, or a small on-board charger).
+// much of its limit unused (tapering near full, or a small on-board charger) or was seen to do so.
 double usable_rate(const Connector& connector, const SchedulerOptions& options) {
     const double limit = current_limit(connector);
-    const auto& measured = connector.session->measured_a;
-    if (measured && limit >= connector.min_current_a &&
-        *measured < limit - options.unused_headroom_min_gap_a) {
-        return std::clamp(*measured + options.unused_headroom_slack_a, connector.min_current_a,
+    const auto& session = *connector.session;
+    std::optional<double> drawn;
+    if (session.measured_a && limit >= connector.min_current_a &&
+        *session.measured_a < limit - options.unused_headroom_min_gap_a) {
+        drawn = session.measured_a;
+    } else if (session.vehicle_max_a) {
+        drawn = session.vehicle_max_a;
+    }
+    if (drawn) {
+        return std::clamp(*drawn + options.unused_headroom_slack_a, connector.min_current_a,
                           connector.max_current_a);
     }
     return connector.max_current_a;
@@ -47,6 +53,22 @@ bool building_load_known_on_path(const SiteState& site, const ConnectorGeometry&
     return std::all_of(where.path.begin(), where.path.end(), [&site](std::size_t circuit) {
         return circuit < site.building_load.size() && site.building_load[circuit].has_value();
     });
+}
+
+// Whether a connector's limit may change now at all: the first limit of a session always may; later ones
+// within the hourly budget and not too soon after the previous one.
+bool may_change_now(const Connector& connector, Seconds now, const SchedulerOptions& options) {
+    if (!connector.current_limit_a || !connector.session ||
+        connector.current_limit_since <= connector.session->started_at) {
+        return true;
+    }
+    return connector.changes_last_hour < options.max_changes_per_hour &&
+           now - connector.current_limit_since >= options.min_change_interval;
+}
+
+// Whether a change is worth a message: at least the threshold, or a pause or resumption.
+bool worth_sending(double current, double target, const SchedulerOptions& options) {
+    return std::abs(target - current) >= options.change_threshold_a || (target > 0) != (current > 0);
 }
 
 // Budgets ParkGrid does not choose: uncontrolled chargers at their rating and idle connectors at their
@@ -114,16 +136,6 @@ LimitReason reason_for(const SiteState& site, const PlannedSession& session, dou
     return expected_kwh > kCompleteKwh ? LimitReason::Deferred : LimitReason::CapacityExhausted;
 }
 
-bool may_change(const Connector& connector, double target, Seconds now, const SchedulerOptions& options) {
-    const double current = current_limit(connector);
-    if (std::abs(target - current) < options.change_threshold_a && (target > 0) == (current > 0)) {
-        return false;
-    }
-    const bool first_after_start = connector.current_limit_since <= connector.session->started_at;
-    return first_after_start || !connector.current_limit_a ||
-           now - connector.current_limit_since >= options.min_change_interval;
-}
-
 }  // namespace
 
 std::string_view to_string(LimitReason reason) {
@@ -150,9 +162,10 @@ SitePlan plan_site(const SiteState& site, const SchedulerOptions& options) {
     reserve_fixed_budgets(site, options, geometry, false, now_budget);
 
     auto sessions = planned_sessions(site, options, geometry, timeline.size());
-    const EnergyPlan plan(timeline, grid);
-    plan.plan_deadlines(sessions, options.slot_length);
-    plan.shift_to_cheaper_slots(sessions);
+    const EnergyPlan plan(timeline, grid, options);
+    const auto order = plan.plan_deadlines(sessions);
+    plan.shift_to_cheaper_slots(order);
+    plan.use_room_now(order);
 
     SitePlan result;
     result.connectors.resize(site.connectors.size());
@@ -182,9 +195,11 @@ SitePlan plan_site(const SiteState& site, const SchedulerOptions& options) {
         change.connector = session.connector;
         change.where = session.where;
         change.current_a = current_limit(connector);
-        change.drawing_a = session.frozen_now ? *connector.previous_limit_a : change.current_a;
+        change.drawing_a =
+            settling(connector, site.now, options) ? *connector.previous_limit_a : change.current_a;
         change.target_a = target;
-        change.may_change = !session.frozen_now && may_change(connector, target, site.now, options);
+        change.may_change = !session.frozen_now && may_change_now(connector, site.now, options) &&
+                            worth_sending(change.current_a, target, options);
         changes.push_back(change);
     }
     settle_changes(changes, now_budget);

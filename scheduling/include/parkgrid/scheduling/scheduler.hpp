@@ -11,10 +11,11 @@
 // Goals, in order: priority classes, then deadlines (least laxity first), then cost (energy the deadline
 // does not need now is planned into the cheapest slots before departure), then fairness (what is left over
 // now is shared out evenly). Headroom a vehicle does not use (it draws less than its limit) goes to others.
-// Stability: a limit moves by less than `change_threshold_a` never, and at most once per
-// `min_change_interval` unless the hard rules need it lower.
+// Stability: a limit moves by less than `change_threshold_a` never, and at most `max_changes_per_hour`
+// times an hour unless the hard rules need it lower.
 
 #include <cstdint>
+#include <optional>
 #include <string_view>
 #include <vector>
 
@@ -23,16 +24,24 @@
 namespace parkgrid::scheduling {
 
 struct SchedulerOptions {
-    Seconds slot_length = 900;               // planning resolution
-    Seconds horizon = 24 * 3600;             // nothing is planned beyond this
-    Seconds default_dwell = 8 * 3600;        // departure assumed when a session's departure is in the past
-    double change_threshold_a = 1.0;         // smaller changes are not sent
-    Seconds min_change_interval = 300;       // between two changes of one connector, unless safety needs it
-    double unused_headroom_slack_a = 2.0;    // a vehicle drawing less than its limit keeps measured + this
+    Seconds slot_length = 900;             // planning resolution
+    Seconds horizon = 24 * 3600;           // nothing is planned beyond this
+    Seconds default_dwell = 8 * 3600;      // departure assumed when a session's departure is in the past
+    double change_threshold_a = 1.0;       // smaller changes are not sent
+    // Changes of one connector's limit, unless the hard rules need it lower: at most this many an hour,
+    // and not within this interval of the previous one.
+    int max_changes_per_hour = 12;
+    Seconds min_change_interval = 30;
+    // Energy is moved into cheaper slots only where that keeps a hedge: the vehicle's plan must still end
+    // this long before it leaves (or a tenth of its stay, if longer), and slots are filled to at most
+    // this share of its rate (vehicles slow down near full, other vehicles arrive).
+    Seconds shift_departure_buffer = 1800;
+    double shift_rate_share = 0.8;
+    double unused_headroom_slack_a = 2.0;  // a vehicle drawing less than its limit keeps measured + this
     // ...when it draws at least this much less than its limit. Smaller than the slack, so a vehicle kept at
     // what it draws plus the slack stays capped, and one that draws its whole limit may want more.
     double unused_headroom_min_gap_a = 1.0;
-    Seconds decrease_settle_time = 15;       // how long a lowered limit still counts at its old value
+    Seconds decrease_settle_time = 15;  // how long a lowered limit still counts at its old value
 };
 
 enum class LimitReason : std::uint8_t {
@@ -79,6 +88,25 @@ std::vector<double> failsafe_limits(const SiteState& site);
 
 // Watches one connector for drawing more than its limit: true once the measured current has exceeded
 // limit + tolerance in `readings_needed` consecutive meter readings.
+// What the scheduler needs to know of a connector's past, kept by the caller (server or simulator) per
+// connector: when its limit changed in the last hour, and what its vehicle draws when its limit allows
+// more.
+class ConnectorTracker {
+public:
+    // A new session: forgets the vehicle, keeps the change history (the charger is the same).
+    void session_started() { vehicle_max_a_.reset(); }
+    void limit_sent(Seconds at);
+    int changes_since(Seconds since) const;
+    // A meter reading under `limit_a`: drawing clearly less shows the vehicle's own maximum; drawing the
+    // whole limit shows it may take more than was known.
+    void vehicle_drew(double measured_a, double limit_a, double gap_a = 1.0);
+    std::optional<double> vehicle_max_a() const { return vehicle_max_a_; }
+
+private:
+    std::vector<Seconds> changes_;  // the last hour's, oldest first
+    std::optional<double> vehicle_max_a_;
+};
+
 class OverdrawWatch {
 public:
     explicit OverdrawWatch(double tolerance_a = 2.0, int readings_needed = 2)

@@ -47,6 +47,9 @@ struct Session {
     // Highest phase current of the latest meter reading taken under the current limit (after it took
     // effect), if the charger reports Current.Import.
     std::optional<double> measured_a{};
+    // What the vehicle drew when its limit allowed more (its on-board charger's or its battery's own
+    // limit), kept while it is paused; see ConnectorTracker.
+    std::optional<double> vehicle_max_a{};
 };
 
 // How the scheduler must count a connector.
@@ -79,6 +82,8 @@ struct Connector {
     // The limit before that. A charger takes seconds to lower its draw, so for a while after a decrease
     // the connector still counts at this value: freed current is handed to others only once it is free.
     std::optional<double> previous_limit_a{};
+    // Limit changes sent in the last hour; see ConnectorTracker.
+    int changes_last_hour = 0;
 };
 
 // Building (non-charging) load on a circuit at some instant; nullopt when unknown.
