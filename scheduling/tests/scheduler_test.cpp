@@ -370,3 +370,78 @@ TEST(OverdrawWatchTest, FlagsOnlyConsecutiveOverdraws) {
 
 }  // namespace
 }  // namespace parkgrid::scheduling
+
+namespace parkgrid::scheduling {
+namespace {
+
+using testing::kHour;
+using testing::SiteBuilder;
+
+TEST(ChangeBudgetTest, HoldsChangesOnceTheHourlyBudgetIsSpentButNotSafetyDecreases) {
+    SiteBuilder builder(60);
+    const auto a = builder.charger(0, 3, 32);
+    builder.session(a, 100, 8 * kHour).started_at = builder.site().now - kHour;
+    auto& connector = builder.connector(a);
+    connector.current_limit_a = 20;
+    connector.current_limit_since = builder.site().now - 600;
+    connector.changes_last_hour = 12;
+
+    auto plan = plan_site(builder.site());
+    EXPECT_FALSE(plan.connectors[a].send);  // 32 A would fit, but not now
+    EXPECT_EQ(plan.connectors[a].reason, LimitReason::Held);
+
+    connector.changes_last_hour = 11;
+    plan = plan_site(builder.site());
+    EXPECT_TRUE(plan.connectors[a].send);
+    EXPECT_DOUBLE_EQ(plan.connectors[a].limit_a, 32);
+
+    connector.changes_last_hour = 12;
+    builder.building(0, PhaseCurrents{50, 50, 50});
+    plan = plan_site(builder.site());
+    EXPECT_TRUE(plan.connectors[a].send);
+    EXPECT_DOUBLE_EQ(plan.connectors[a].limit_a, 10);
+}
+
+TEST(VehicleMaximumTest, PlansAPausedVehicleAtWhatItWasSeenToDraw) {
+    SiteBuilder builder(20);
+    const auto small = builder.charger(0, 3, 32);
+    auto& session = builder.session(small, 100, 8 * kHour);
+    session.vehicle_max_a = 10;  // a 10 A on-board charger, seen before it was paused
+
+    const auto plan = plan_site(builder.site());
+
+    EXPECT_DOUBLE_EQ(plan.connectors[small].limit_a, 12);  // what it draws plus 2 A of slack
+}
+
+TEST(ConnectorTrackerTest, CountsTheLastHoursChangesAndLearnsTheVehiclesMaximum) {
+    ConnectorTracker tracker;
+    tracker.limit_sent(1000);
+    tracker.limit_sent(2000);
+    tracker.limit_sent(4700);
+    EXPECT_EQ(tracker.changes_since(4700 - 3600), 2);
+
+    tracker.vehicle_drew(15.8, 32);  // well below its limit: its own maximum
+    EXPECT_EQ(tracker.vehicle_max_a(), 15.8);
+    tracker.vehicle_drew(0, 0);  // paused: says nothing
+    EXPECT_EQ(tracker.vehicle_max_a(), 15.8);
+    tracker.vehicle_drew(20, 20);  // the whole limit, above what it was thought to take
+    EXPECT_FALSE(tracker.vehicle_max_a());
+    tracker.vehicle_drew(9, 20);
+    tracker.session_started();
+    EXPECT_FALSE(tracker.vehicle_max_a());
+}
+
+TEST(RoomNowTest, DeliversNowWhatWasPlannedLaterAtNoLowerPrice) {
+    SiteBuilder builder(16);
+    const auto a = builder.charger(0, 3, 16);
+    builder.session(a, 5, 8 * kHour);
+
+    const auto plan = plan_site(builder.site());
+
+    // 5 kWh fit in the first hour; with one flat price nothing is worth waiting for.
+    EXPECT_DOUBLE_EQ(plan.connectors[a].limit_a, 16);
+    EXPECT_TRUE(plan.connectors[a].deadline_met);
+}
+
+}  // namespace
+}  // namespace parkgrid::scheduling
