@@ -14,6 +14,7 @@ debian_packages=(
   g++ cmake ninja-build ccache pkg-config ca-certificates openssl
   libboost1.81-dev libboost-url1.81-dev nlohmann-json3-dev libsqlite3-dev libssl-dev
   libglpk-dev  # the simulator's offline-optimum baseline (tools/simulator)
+  libhowardhinnant-date-dev tzdata  # site time zones (tariff periods, departure times)
 )
 test_packages=(libgtest-dev clang)  # clang: libFuzzer for tools/fuzz.sh
 

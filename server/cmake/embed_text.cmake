@@ -10,8 +10,10 @@ file(WRITE "${OUTPUT}.tmp"
   "#include <string_view>\n\n"
   "namespace ${NAMESPACE} {\n\n"
   "std::string_view ${NAME}() {\n"
-  "    static constexpr std::string_view kText = R\"EMBEDDED(${content})EMBEDDED\";\n"
-  "    return kText;\n"
+  "    // An array, not a string_view literal: its size is known without a constexpr strlen, which GCC\n"
+  "    // gives up on beyond 262144 characters.\n"
+  "    static constexpr char kText[] = R\"EMBEDDED(${content})EMBEDDED\";\n"
+  "    return {kText, sizeof kText - 1};\n"
   "}\n\n"
   "}  // namespace ${NAMESPACE}\n")
 file(COPY_FILE "${OUTPUT}.tmp" "${OUTPUT}" ONLY_IF_DIFFERENT)

@@ -3,6 +3,7 @@
 #include "charger_auth/charger_authenticator.hpp"
 #include "charger_auth/security_events.hpp"
 #include "parkgrid/ocpp/date_time.hpp"
+#include "parkgrid/server/load_manager.hpp"
 #include "parkgrid/server/log.hpp"
 
 namespace parkgrid::server {
@@ -12,6 +13,16 @@ Registration registration_of(const std::optional<storage::ChargerRecord>& charge
     return charger ? to_registration(charger->registration_status) : Registration::Unregistered;
 }
 
+LoadManager::Options load_options(const Config& config) {
+    LoadManager::Options options;
+    options.period_seconds = config.load_period.count();
+    options.building_load_stale_after_seconds = config.building_load_stale_after.count();
+    options.scheduler.change_threshold_a = static_cast<double>(config.limit_change_threshold_tenths) / 10.0;
+    options.scheduler.min_change_interval = config.limit_min_interval.count();
+    options.scheduler.max_changes_per_hour = static_cast<int>(config.limit_changes_per_hour);
+    return options;
+}
+
 }  // namespace
 
 CentralSystem::CentralSystem(boost::asio::any_io_executor executor, storage::Database& database,
@@ -19,9 +30,14 @@ CentralSystem::CentralSystem(boost::asio::any_io_executor executor, storage::Dat
     : executor_(std::move(executor)),
       database_(database),
       config_(config),
-      authenticator_(std::make_unique<ChargerAuthenticator>(database_, events_, config_)) {}
+      authenticator_(std::make_unique<ChargerAuthenticator>(database_, events_, config_)),
+      load_(std::make_shared<LoadManager>(executor_, database_, commands_, events_, load_options(config_))) {
+    load_->start();
+}
 
-CentralSystem::~CentralSystem() = default;
+CentralSystem::~CentralSystem() {
+    load_->stop();
+}
 
 void CentralSystem::admit(const std::string& charger_id, ChargerCredentials credentials,
                           std::function<void(Admission)> done) {

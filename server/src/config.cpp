@@ -221,6 +221,31 @@ const std::map<std::string, Option>& options() {
           [](Config& c, const std::string& v) {
               c.handshake_timeout = parse_seconds("handshake-timeout", v, 1);
           }}},
+        {"limit-changes-per-hour",
+         {"limit changes per connector and hour, unless a circuit needs it lower (default 12)",
+          [](Config& c, const std::string& v) {
+              c.limit_changes_per_hour = parse_unsigned("limit-changes-per-hour", v, 1, 3600);
+          }}},
+        {"load-period",
+         {"seconds between two scheduler runs when nothing happens (default 15)",
+          [](Config& c, const std::string& v) { c.load_period = parse_seconds("load-period", v, 1); }}},
+        {"building-load-stale-after",
+         {"seconds after which a building-load reading gives way to the circuit's fallback profile (default "
+          "120)",
+          [](Config& c, const std::string& v) {
+              c.building_load_stale_after = parse_seconds("building-load-stale-after", v, 5);
+          }}},
+        {"limit-change-threshold",
+         {"tenths of an ampere a connector's limit must move before a new profile is sent (default 10, i.e. "
+          "1 A)",
+          [](Config& c, const std::string& v) {
+              c.limit_change_threshold_tenths = parse_unsigned("limit-change-threshold", v, 1, 320);
+          }}},
+        {"limit-min-interval",
+         {"seconds between two limit changes of one connector, unless a circuit needs it lower (default 30)",
+          [](Config& c, const std::string& v) {
+              c.limit_min_interval = parse_seconds("limit-min-interval", v, 0);
+          }}},
         {"charger-ca-cert",
          {"PEM certificate of ParkGrid's CA for charger certificates; with --charger-ca-key, ParkGrid signs "
           "the "

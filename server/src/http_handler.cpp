@@ -8,6 +8,7 @@
 #include "api/audit_recorder.hpp"
 #include "api/auth_routes.hpp"
 #include "api/authenticator.hpp"
+#include "api/load_management_routes.hpp"
 #include "api/openapi.hpp"
 #include "api/organisation_routes.hpp"
 #include "api/routes.hpp"
@@ -78,11 +79,16 @@ HttpHandler::HttpHandler(CentralSystem& central_system)
     api::add_certificate_request_routes(*router_, central_system_);
     api::add_security_maintenance_routes(*router_, central_system_);
     api::add_charger_security_routes(*router_, central_system_);
+    api::add_site_plan_routes(*router_, central_system_);
     api::add_institution_routes(*router_, central_system_.database());
     api::add_site_routes(*router_, central_system_.database());
     api::add_department_routes(*router_, central_system_.database());
     api::add_vehicle_routes(*router_, central_system_.database());
     api::add_driver_routes(*router_, central_system_.database());
+    api::add_circuit_routes(*router_, central_system_.database(), central_system_.events());
+    api::add_building_load_routes(*router_, central_system_.database(), central_system_.events());
+    api::add_tariff_routes(*router_, central_system_.database(), central_system_.events());
+    api::add_charging_need_routes(*router_, central_system_.database(), central_system_.events());
 }
 
 HttpHandler::~HttpHandler() = default;

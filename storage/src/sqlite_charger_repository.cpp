@@ -96,7 +96,10 @@ Listing<ChargerRecord> SqliteChargerRepository::query(const ChargerFilter& filte
 }
 
 bool SqliteChargerRepository::set_site(std::string_view id, std::optional<std::int64_t> site_id) {
-    auto statement = connection_.cached("UPDATE chargers SET site_id = ?2 WHERE id = ?1");
+    // The circuit belongs to the old site (a trigger insists), so moving away leaves it.
+    auto statement = connection_.cached(
+        "UPDATE chargers SET site_id = ?2, circuit_id = CASE WHEN site_id IS ?2 THEN circuit_id END WHERE id "
+        "= ?1");
     statement->bind_all(id, site_id).execute();
     return connection_.changes() > 0;
 }

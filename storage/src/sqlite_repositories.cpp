@@ -26,6 +26,7 @@ SqliteRepositories::SqliteRepositories(sqlite::Connection& connection)
       security_events_(connection),
       certificate_requests_(connection),
       log_requests_(connection),
-      signed_firmware_updates_(connection) {}
+      signed_firmware_updates_(connection),
+      load_management_(connection) {}
 
 }  // namespace parkgrid::storage

@@ -13,6 +13,7 @@
 #include "sqlite_event_repository.hpp"
 #include "sqlite_id_tag_repository.hpp"
 #include "sqlite_institution_repository.hpp"
+#include "sqlite_load_management_repository.hpp"
 #include "sqlite_local_list_repository.hpp"
 #include "sqlite_log_request_repository.hpp"
 #include "sqlite_maintenance_repository.hpp"
@@ -57,6 +58,7 @@ public:
     CertificateRequestRepository& certificate_requests() override { return certificate_requests_; }
     LogRequestRepository& log_requests() override { return log_requests_; }
     SignedFirmwareRepository& signed_firmware_updates() override { return signed_firmware_updates_; }
+    LoadManagementRepository& load_management() override { return load_management_; }
 
     // For code inside storage/ (and its tests) that needs SQL beyond the repositories.
     sqlite::Connection& connection() { return connection_; }
@@ -86,6 +88,7 @@ private:
     SqliteCertificateRequestRepository certificate_requests_;
     SqliteLogRequestRepository log_requests_;
     SqliteSignedFirmwareRepository signed_firmware_updates_;
+    SqliteLoadManagementRepository load_management_;
 };
 
 }  // namespace parkgrid::storage

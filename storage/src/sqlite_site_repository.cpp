@@ -65,7 +65,12 @@ UpdateResult SqliteSiteRepository::update(const SiteRecord& site) {
 }
 
 std::vector<Dependents> SqliteSiteRepository::dependents(std::int64_t id) {
-    return count_dependents(connection_, "SELECT 'chargers', count(*) FROM chargers WHERE site_id = ?1", id);
+    return count_dependents(
+        connection_,
+        "SELECT 'chargers', count(*) FROM chargers WHERE site_id = ?1 "
+        "UNION ALL SELECT 'circuits', count(*) FROM circuits WHERE site_id = ?1 "
+        "UNION ALL SELECT 'tariff periods', count(*) FROM tariff_periods WHERE site_id = ?1",
+        id);
 }
 
 RemoveResult SqliteSiteRepository::remove(std::int64_t id) {

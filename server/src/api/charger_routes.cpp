@@ -1,5 +1,10 @@
+#include <algorithm>
+
 #include "body_reader.hpp"
+#include "charger_load_settings.hpp"
 #include "json_views.hpp"
+#include "load_access.hpp"
+#include "load_views.hpp"
 #include "organisation_access.hpp"
 #include "parkgrid/ocpp/messages/trigger_message.hpp"
 #include "parkgrid/server/charger_identity.hpp"
@@ -14,14 +19,34 @@ using storage::Repositories;
 
 struct ChargerDetail {
     storage::ChargerRecord charger;
+    storage::ChargerLoadSettings load;
     std::vector<storage::StatusRecord> connectors;
 };
 
+// A charger with its electrical settings (load management), as lists show it.
+nlohmann::json charger_with_load_json(const storage::ChargerRecord& charger,
+                                      const storage::ChargerLoadSettings& load, bool online) {
+    auto out = charger_json(charger, online);
+    out.update(charger_load_json(load));
+    return out;
+}
+
 nlohmann::json detail_json(const ChargerDetail& detail, bool online) {
-    auto out = charger_json(detail.charger, online);
+    auto out = charger_with_load_json(detail.charger, detail.load, online);
     out["connectors"] = array_of(detail.connectors, status_json);
     return out;
 }
+
+struct ChargerListing {
+    storage::Listing<storage::ChargerRecord> chargers;
+    std::vector<storage::ChargerLoadSettings> load;  // in the same order
+};
+
+// What a PATCH did: the charger as answered, and the sites whose load configuration changed with it.
+struct PatchedCharger {
+    ChargerDetail detail;
+    std::vector<std::int64_t> changed_sites;
+};
 
 // The charger as `principal` may see it: 404 when it does not exist or its site's institution is outside
 // the caller's scope (an unassigned charger is the admin's).
@@ -37,8 +62,9 @@ storage::ChargerRecord require_visible_charger(Repositories& repositories, const
 }
 
 ChargerDetail detail_of(Repositories& repositories, storage::ChargerRecord charger) {
+    auto load = *repositories.load_management().charger_settings(charger.id);
     auto connectors = repositories.chargers().connectors(charger.id);
-    return ChargerDetail{std::move(charger), std::move(connectors)};
+    return ChargerDetail{std::move(charger), std::move(load), std::move(connectors)};
 }
 
 ChargerDetail load_detail(Repositories& repositories, const Principal& principal, const std::string& id) {
@@ -136,12 +162,21 @@ void add_charger_routes(Router& router, CentralSystem& central_system) {
             filter.offset = page.offset;
             read_then_reply(
                 database,
-                [filter](Repositories& repositories) { return repositories.chargers().query(filter); },
-                [&central_system](const storage::Listing<storage::ChargerRecord>& chargers) {
-                    const auto items = array_of(chargers.items, [&](const storage::ChargerRecord& charger) {
-                        return charger_json(charger, central_system.registry().find(charger.id) != nullptr);
-                    });
-                    return json_response(200, {{"items", items}, {"total", chargers.total}});
+                [filter](Repositories& repositories) {
+                    ChargerListing listing{repositories.chargers().query(filter), {}};
+                    for (const auto& charger : listing.chargers.items) {
+                        listing.load.push_back(*repositories.load_management().charger_settings(charger.id));
+                    }
+                    return listing;
+                },
+                [&central_system](const ChargerListing& listing) {
+                    nlohmann::json items = nlohmann::json::array();
+                    for (std::size_t i = 0; i < listing.chargers.items.size(); ++i) {
+                        const auto& charger = listing.chargers.items[i];
+                        items.push_back(charger_with_load_json(
+                            charger, listing.load[i], central_system.registry().find(charger.id) != nullptr));
+                    }
+                    return json_response(200, {{"items", items}, {"total", listing.chargers.total}});
                 },
                 reply);
         });
@@ -165,7 +200,8 @@ void add_charger_routes(Router& router, CentralSystem& central_system) {
             const auto& principal = request.principal();
             require_change_right(principal);
             const auto body = request.json_body();
-            const BodyReader fields(body, {"description", "registrationStatus", "siteId"});
+            const BodyReader fields(body, {"description", "registrationStatus", "siteId", "circuitId",
+                                           "maxCurrentA", "minCurrentA", "phases", "phaseWiring"});
             if (fields.has("registrationStatus")) {
                 require_admin(principal);  // approving chargers is the operator's decision
             }
@@ -176,13 +212,14 @@ void add_charger_routes(Router& router, CentralSystem& central_system) {
             const auto description = fields.optional_string("description", 500);
             const bool change_site = fields.has("siteId");  // null unassigns
             const auto site_id = optional_id(fields, "siteId");
+            const auto load_change = read_charger_load_change(fields);
             const auto id = request.path_param(0);
             write_then_reply(
                 database,
-                [id, status, change_description, description, change_site, site_id,
+                [id, status, change_description, description, change_site, site_id, load_change,
                  principal](Repositories& repositories) {
                     auto& chargers = repositories.chargers();
-                    require_visible_charger(repositories, principal, id);
+                    const auto before = require_visible_charger(repositories, principal, id);
                     if (status) {
                         chargers.set_registration_status(id, *status);
                     }
@@ -193,21 +230,63 @@ void add_charger_routes(Router& router, CentralSystem& central_system) {
                         if (site_id) {
                             require_site_for_write(repositories, principal, *site_id);
                         }
-                        chargers.set_site(id, site_id);
+                        chargers.set_site(id, site_id);  // leaves the old site's circuit
+                    }
+                    PatchedCharger patched;
+                    if (load_change.any()) {
+                        auto& load = repositories.load_management();
+                        load.set_charger_settings(
+                            apply_charger_load_change(repositories, *load.charger_settings(id), load_change));
                     }
                     // Not load_detail(): a fleet admin who unassigns a charger no longer sees it, but is
                     // still answered what was done.
-                    return detail_of(repositories, *chargers.find(id));
+                    patched.detail = detail_of(repositories, *chargers.find(id));
+                    // The scheduler budgets chargers by site: both the site left and the one joined change.
+                    if (load_change.any() || (change_site && before.site_id != site_id)) {
+                        for (const auto& site : {before.site_id, patched.detail.charger.site_id}) {
+                            if (site && std::find(patched.changed_sites.begin(), patched.changed_sites.end(),
+                                                  *site) == patched.changed_sites.end()) {
+                                patched.changed_sites.push_back(*site);
+                            }
+                        }
+                    }
+                    return patched;
                 },
-                [&central_system, status](const ChargerDetail& detail) {
+                [&central_system, status](const PatchedCharger& patched) {
+                    const auto& detail = patched.detail;
                     if (status) {
                         log::info("charger registration changed",
                                   {{"charger", detail.charger.id}, {"status", registration_name(*status)}});
                         apply_to_connection(central_system, detail.charger.id, *status);
                     }
+                    for (const auto site : patched.changed_sites) {
+                        publish_load_config_changed(central_system.events(), site);
+                    }
                     return json_response(
                         200,
                         detail_json(detail, central_system.registry().find(detail.charger.id) != nullptr));
+                },
+                reply);
+        });
+
+    // A charger flagged by the scheduler (it refused or ignored limits) is budgeted at its rated current
+    // until someone who fixed it clears the flag.
+    router.add(
+        "DELETE", "/api/v1/chargers/{id}/load-flag",
+        [&database, &central_system](const ApiRequest& request, const HttpReply& reply) {
+            require_change_right(request.principal());
+            write_then_reply(
+                database,
+                [id = request.path_param(0), principal = request.principal()](Repositories& repositories) {
+                    const auto charger = require_visible_charger(repositories, principal, id);
+                    repositories.load_management().set_charger_flag(id, std::nullopt, std::nullopt, now());
+                    return charger.site_id;
+                },
+                [&central_system](const std::optional<std::int64_t>& site_id) {
+                    if (site_id) {
+                        publish_load_config_changed(central_system.events(), *site_id);
+                    }
+                    return no_content();
                 },
                 reply);
         });

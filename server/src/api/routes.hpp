@@ -18,5 +18,6 @@ void add_security_event_routes(Router& router, storage::Database& database);
 void add_certificate_request_routes(Router& router, CentralSystem& central_system);
 void add_security_maintenance_routes(Router& router, CentralSystem& central_system);
 void add_charger_security_routes(Router& router, CentralSystem& central_system);
+void add_site_plan_routes(Router& router, CentralSystem& central_system);
 
 }  // namespace parkgrid::server::api

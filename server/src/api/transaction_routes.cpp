@@ -1,22 +1,38 @@
-#include <charconv>
-
-#include "access.hpp"
 #include "json_views.hpp"
+#include "load_views.hpp"
 #include "organisation_views.hpp"
 #include "parkgrid/ocpp/date_time.hpp"
 #include "routes.hpp"
 #include "storage_reply.hpp"
+#include "transaction_access.hpp"
 
 namespace parkgrid::server::api {
 namespace {
 
 using storage::Repositories;
 
-struct TransactionDetail {
+// A transaction with what it still needs (load management), as lists and the detail show it.
+struct TransactionView {
     storage::TransactionRecord transaction;
+    std::optional<storage::ChargingNeedRecord> charging_need;
+};
+
+struct TransactionDetail {
+    TransactionView view;
     std::vector<storage::MeterValueRecord> meter_values;
     std::vector<storage::AnomalyRecord> anomalies;
 };
+
+TransactionView view_of(Repositories& repositories, storage::TransactionRecord transaction) {
+    auto need = repositories.load_management().charging_need(transaction.id);
+    return TransactionView{std::move(transaction), std::move(need)};
+}
+
+nlohmann::json view_json(const TransactionView& view) {
+    auto out = transaction_json(view.transaction);
+    out["chargingNeed"] = view.charging_need ? charging_need_json(*view.charging_need) : nlohmann::json();
+    return out;
+}
 
 }  // namespace
 
@@ -41,39 +57,32 @@ void add_transaction_routes(Router& router, storage::Database& database) {
         read_then_reply(
             database,
             [filter](Repositories& repositories) {
-                return storage::Listing<storage::TransactionRecord>{
-                    repositories.transactions().query(filter), repositories.transactions().count(filter)};
+                storage::Listing<TransactionView> listing;
+                for (auto& transaction : repositories.transactions().query(filter)) {
+                    listing.items.push_back(view_of(repositories, std::move(transaction)));
+                }
+                listing.total = repositories.transactions().count(filter);
+                return listing;
             },
-            [](const storage::Listing<storage::TransactionRecord>& transactions) {
-                return json_response(200, listing_json(transactions, transaction_json));
+            [](const storage::Listing<TransactionView>& transactions) {
+                return json_response(200, listing_json(transactions, view_json));
             },
             reply);
     });
 
     router.add("GET", "/api/v1/transactions/{id}",
                [&database](const ApiRequest& request, const HttpReply& reply) {
-                   std::int32_t id = 0;
-                   const auto& text = request.path_param(0);
-                   const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), id);
-                   if (error != std::errc() || end != text.data() + text.size()) {
-                       throw ApiError::not_found("transaction '" + text + "'");
-                   }
+                   const auto id = transaction_id_param(request, 0);
                    read_then_reply(
                        database,
                        [id, principal = request.principal()](Repositories& repositories) {
-                           auto transaction = repositories.transactions().find(id);
-                           const auto what = "transaction " + std::to_string(id);
-                           if (!transaction) {
-                               throw ApiError::not_found(what);
-                           }
-                           const auto charger = repositories.chargers().find(transaction->start.charger_id);
-                           require_visible(principal, charger ? charger->institution_id : std::nullopt, what);
-                           return TransactionDetail{std::move(*transaction),
+                           auto transaction = require_visible_transaction(repositories, principal, id);
+                           return TransactionDetail{view_of(repositories, std::move(transaction)),
                                                     repositories.meter_values().for_transaction(id),
                                                     repositories.events().anomalies_for_transaction(id)};
                        },
                        [](const TransactionDetail& detail) {
-                           auto out = transaction_json(detail.transaction);
+                           auto out = view_json(detail.view);
                            out["meterValues"] = array_of(detail.meter_values, meter_value_json);
                            out["anomalies"] = array_of(detail.anomalies, anomaly_json);
                            return json_response(200, out);

@@ -61,13 +61,16 @@ TEST_F(MigrationsTest, CreatesTheSchema) {
         "charger_configuration", "command_log", "desired_configuration", "diagnostics_requests",
         "firmware_updates", "local_list_entries", "local_lists", "reservations",
         // 0005: security extension
-        "certificate_requests", "log_requests", "security_events", "signed_firmware_updates"};
+        "certificate_requests", "log_requests", "security_events", "signed_firmware_updates",
+        // 0007: load management
+        "building_load_profiles", "building_load_readings", "charging_needs", "circuits", "tariff_periods"};
     EXPECT_EQ(schema_objects(connection, "table"), expected_tables);
     const std::set<std::string> indexes = schema_objects(connection, "index");
     for (const char* index :
          {"transactions_same_start", "transactions_open_on_connector", "transactions_open_for_id_tag",
           "meter_values_by_transaction", "meter_values_by_charger", "anomalies_by_transaction",
-          "anomalies_by_charger", "status_history_by_connector"}) {
+          "anomalies_by_charger", "status_history_by_connector", "circuits_one_grid_connection",
+          "building_load_by_circuit", "building_load_by_site"}) {
         EXPECT_TRUE(indexes.contains(index)) << index;
     }
 }

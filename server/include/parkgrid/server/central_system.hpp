@@ -17,6 +17,7 @@ namespace parkgrid::server {
 
 class ChargerAuthenticator;
 struct ChargerCredentials;
+class LoadManager;
 
 // Whether a charger's WebSocket upgrade is served; decided before the handshake completes.
 struct Admission {
@@ -55,6 +56,7 @@ public:
     ConfigurationManager& configuration() { return configuration_; }
     LocalListManager& local_lists() { return local_lists_; }
     ChargerAuthenticator& authenticator() { return *authenticator_; }
+    LoadManager& load() { return *load_; }
     const boost::asio::any_io_executor& executor() const { return executor_; }
     storage::Database& database() { return database_; }
     const Config& config() const { return config_; }
@@ -72,6 +74,7 @@ private:
     ConfigurationManager configuration_{commands_, database_, events_};
     LocalListManager local_lists_{executor_, registry_, commands_, database_, events_};
     std::unique_ptr<ChargerAuthenticator> authenticator_;
+    std::shared_ptr<LoadManager> load_;
 };
 
 }  // namespace parkgrid::server

@@ -82,6 +82,13 @@ struct Config {
     std::string charger_ca_key;
     std::chrono::days charger_certificate_validity{365};
 
+    // Load management (see docs/load-management.md).
+    std::chrono::seconds load_period{15};                 // the scheduler reruns at least this often
+    std::chrono::seconds building_load_stale_after{120};  // older readings give way to the fallback profile
+    std::size_t limit_change_threshold_tenths = 10;       // smaller limit changes are not sent (1.0 A)
+    std::chrono::seconds limit_min_interval{30};          // between two changes of one connector's limit
+    std::size_t limit_changes_per_hour = 12;              // per connector, unless a circuit needs it lower
+
     std::string admin_ui_dir = "admin-ui";
     bool db_durable = true;
 };

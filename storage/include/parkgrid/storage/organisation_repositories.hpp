@@ -43,7 +43,7 @@ public:
     // Returns the new id, or nullopt when the institution has a site of this name already.
     virtual std::optional<std::int64_t> insert(const SiteRecord& site) = 0;
     virtual UpdateResult update(const SiteRecord& site) = 0;
-    // The chargers at the site.
+    // The chargers, circuits and tariff periods of the site.
     virtual std::vector<Dependents> dependents(std::int64_t id) = 0;
     virtual RemoveResult remove(std::int64_t id) = 0;
 };

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "parkgrid/storage/audit_repository.hpp"
+#include "parkgrid/storage/load_management_repository.hpp"
 #include "parkgrid/storage/operations_repositories.hpp"
 #include "parkgrid/storage/organisation_repositories.hpp"
 #include "parkgrid/storage/records.hpp"
@@ -27,7 +28,8 @@ public:
     virtual std::vector<ChargerRecord> list() = 0;
     // In id order.
     virtual Listing<ChargerRecord> query(const ChargerFilter& filter) = 0;
-    // Returns false when there is no such charger; nullopt unassigns it. The site must exist.
+    // Returns false when there is no such charger; nullopt unassigns it. The site must exist. A charger that
+    // moves to another site (or none) leaves its circuit, which belongs to the old site.
     virtual bool set_site(std::string_view id, std::optional<std::int64_t> site_id) = 0;
     // Returns false when a charger with this id exists already.
     virtual bool insert(const std::string& id, const std::optional<std::string>& description,
@@ -159,6 +161,7 @@ public:
     virtual CertificateRequestRepository& certificate_requests() = 0;
     virtual LogRequestRepository& log_requests() = 0;
     virtual SignedFirmwareRepository& signed_firmware_updates() = 0;
+    virtual LoadManagementRepository& load_management() = 0;
 };
 
 }  // namespace parkgrid::storage

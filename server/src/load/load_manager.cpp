@@ -1,0 +1,519 @@
+#include "parkgrid/server/load_manager.hpp"
+
+#include <boost/asio/post.hpp>
+#include <chrono>
+#include <cmath>
+
+#include "charging_profiles.hpp"
+#include "live_charger.hpp"
+#include "meter_reading.hpp"
+#include "parkgrid/ocpp/date_time.hpp"
+#include "parkgrid/server/log.hpp"
+#include "plan_view.hpp"
+#include "site_calendar.hpp"
+#include "site_snapshot.hpp"
+#include "site_state_builder.hpp"
+
+namespace parkgrid::server {
+
+namespace net = boost::asio;
+using load::LiveCharger;
+using load::SiteSnapshot;
+
+namespace {
+
+const std::string kRequestedBy = "system:load-management";
+// A limit is compared with what the charger has in tenths of an ampere, the resolution of OCPP limits.
+constexpr double kSameLimitA = 0.05;
+
+std::optional<std::int64_t> site_id_of(const Event& event) {
+    const auto found = event.data.find("siteId");
+    return found != event.data.end() && found->is_number_integer() ? std::optional(found->get<std::int64_t>())
+                                                                   : std::nullopt;
+}
+
+std::int32_t int_field(const nlohmann::json& data, const char* key, std::int32_t fallback = 0) {
+    const auto found = data.find(key);
+    return found != data.end() && found->is_number_integer() ? found->get<std::int32_t>() : fallback;
+}
+
+}  // namespace
+
+struct LoadManager::SiteRuntime {
+    SiteSnapshot snapshot;
+    load::SiteCalendar calendar;
+    std::optional<nlohmann::json> view{};
+    bool transactions_recovered = false;
+};
+
+LoadManager::LoadManager(net::any_io_executor executor, storage::Database& database, CommandService& commands,
+                         EventBus& events, Options options)
+    : strand_(net::make_strand(executor)),
+      timer_(strand_),
+      database_(database),
+      commands_(commands),
+      events_(events),
+      options_(std::move(options)) {}
+
+LoadManager::~LoadManager() = default;
+
+void LoadManager::start() {
+    subscription_ = events_.subscribe(
+        [weak = weak_from_this()](const Event& event) {
+            if (auto self = weak.lock()) {
+                net::post(self->strand_, [self, event] { self->on_event(event); });
+            }
+        },
+        {"charger.booted", "charger.connected", "charger.disconnected", "connector.status",
+         "transaction.started", "transaction.stopped", "meter_values", "load.config_changed",
+         "building_load.reading", "charging_need.changed"});
+    net::post(strand_, [self = shared_from_this()] {
+        self->reload_all_sites();
+        self->schedule_tick();
+    });
+}
+
+void LoadManager::stop() {
+    net::post(strand_, [self = shared_from_this()] {
+        self->stopped_ = true;
+        self->timer_.cancel();
+    });
+    subscription_ = {};
+}
+
+std::int64_t LoadManager::now_seconds() const {
+    return std::chrono::duration_cast<std::chrono::seconds>(
+               std::chrono::system_clock::now().time_since_epoch())
+        .count();
+}
+
+void LoadManager::schedule_tick() {
+    timer_.expires_after(std::chrono::seconds(options_.period_seconds));
+    timer_.async_wait([weak = weak_from_this()](boost::system::error_code ec) {
+        auto self = weak.lock();
+        if (!self || ec || self->stopped_) {
+            return;
+        }
+        if (self->now_seconds() - self->last_reload_ >= self->options_.site_reload_seconds) {
+            self->reload_all_sites();
+        } else {
+            for (const auto& [site_id, runtime] : self->sites_) {
+                self->request_recompute(site_id);
+            }
+        }
+        self->schedule_tick();
+    });
+}
+
+void LoadManager::reload_all_sites() {
+    last_reload_ = now_seconds();
+    storage::read(
+        database_,
+        [](storage::Repositories& repositories) { return repositories.load_management().managed_sites(); },
+        [weak = weak_from_this()](storage::Outcome<std::vector<std::int64_t>> sites) {
+            auto self = weak.lock();
+            if (!self || !sites.ok()) {
+                return;
+            }
+            net::post(self->strand_, [self, ids = sites.value()] {
+                for (auto it = self->sites_.begin(); it != self->sites_.end();) {
+                    it = std::find(ids.begin(), ids.end(), it->first) == ids.end() ? self->sites_.erase(it)
+                                                                                   : std::next(it);
+                }
+                for (const auto id : ids) {
+                    self->reload_site(id);
+                }
+            });
+        });
+}
+
+void LoadManager::reload_site(std::int64_t site_id) {
+    storage::read(
+        database_,
+        [site_id](storage::Repositories& repositories) {
+            return load::read_site_snapshot(repositories, site_id);
+        },
+        [weak = weak_from_this(), site_id](storage::Outcome<std::optional<SiteSnapshot>> snapshot) {
+            auto self = weak.lock();
+            if (!self) {
+                return;
+            }
+            if (!snapshot.ok()) {
+                log::error("load management could not read a site", {{"site", std::to_string(site_id)}});
+                return;
+            }
+            net::post(self->strand_, [self, site_id, value = snapshot.value()]() mutable {
+                self->adopt_snapshot(site_id, std::move(value));
+            });
+        });
+}
+
+void LoadManager::adopt_snapshot(std::int64_t site_id, std::optional<SiteSnapshot> snapshot) {
+    if (!snapshot) {
+        sites_.erase(site_id);
+        return;
+    }
+    for (auto it = site_of_charger_.begin(); it != site_of_charger_.end();) {
+        it = it->second == site_id ? site_of_charger_.erase(it) : std::next(it);
+    }
+    for (const auto& charger : snapshot->chargers) {
+        site_of_charger_[charger.charger_id] = site_id;
+    }
+    const bool recovered = sites_.contains(site_id) && sites_.at(site_id)->transactions_recovered;
+    load::SiteCalendar calendar(snapshot->site.time_zone, snapshot->tariff);
+    sites_[site_id] = std::make_unique<SiteRuntime>(SiteRuntime{std::move(*snapshot), std::move(calendar)});
+    sites_[site_id]->transactions_recovered = recovered;
+    if (!recovered) {
+        recover_transactions(site_id);
+    }
+    request_recompute(site_id);
+}
+
+// After a restart, running transactions are known from storage only; their chargers report meter values
+// and statuses again soon.
+void LoadManager::recover_transactions(std::int64_t site_id) {
+    sites_.at(site_id)->transactions_recovered = true;
+    std::vector<std::string> charger_ids;
+    for (const auto& charger : sites_.at(site_id)->snapshot.chargers) {
+        charger_ids.push_back(charger.charger_id);
+    }
+    storage::read(
+        database_,
+        [charger_ids](storage::Repositories& repositories) {
+            std::vector<storage::TransactionRecord> open;
+            for (const auto& id : charger_ids) {
+                storage::TransactionFilter filter;
+                filter.charger_id = id;
+                filter.open = true;
+                for (auto& transaction : repositories.transactions().query(filter)) {
+                    open.push_back(std::move(transaction));
+                }
+            }
+            return open;
+        },
+        [weak = weak_from_this(), site_id](storage::Outcome<std::vector<storage::TransactionRecord>> open) {
+            auto self = weak.lock();
+            if (!self || !open.ok()) {
+                return;
+            }
+            net::post(self->strand_, [self, site_id, transactions = open.value()] {
+                for (const auto& transaction : transactions) {
+                    auto& connector = self->chargers_[transaction.start.charger_id]
+                                          .connectors[transaction.start.connector_id];
+                    if (connector.session) {
+                        continue;
+                    }
+                    load::LiveSession session;
+                    session.transaction_id = transaction.id;
+                    session.started_at = std::chrono::duration_cast<std::chrono::seconds>(
+                                             transaction.start.timestamp.time_since_epoch())
+                                             .count();
+                    session.meter_start_wh = static_cast<double>(transaction.start.meter_start);
+                    connector.session = session;
+                    self->read_session_facts(transaction.start.charger_id, transaction.start.connector_id,
+                                             transaction.id, transaction.start.id_tag);
+                }
+                self->request_recompute(site_id);
+            });
+        });
+}
+
+void LoadManager::on_event(const Event& event) {
+    if (stopped_) {
+        return;
+    }
+    if (event.type == "load.config_changed") {
+        if (const auto site = site_id_of(event)) {
+            reload_site(*site);
+        }
+        // A charger may have moved away from a site this manager knew it at.
+        if (!event.charger_id.empty()) {
+            if (const auto old = site_of_charger_.find(event.charger_id); old != site_of_charger_.end()) {
+                reload_site(old->second);
+            }
+        }
+        return;
+    }
+    if (event.type == "building_load.reading") {
+        if (const auto site = site_id_of(event); site && sites_.contains(*site)) {
+            reload_site(*site);  // the snapshot carries the latest reading per circuit
+        }
+        return;
+    }
+    const auto site = site_of_charger_.find(event.charger_id);
+    if (site == site_of_charger_.end()) {
+        return;  // not a managed charger
+    }
+    on_charger_event(event, site->second);
+}
+
+void LoadManager::on_charger_event(const Event& event, std::int64_t site_id) {
+    auto& charger = chargers_[event.charger_id];
+    const auto now = now_seconds();
+    const auto& data = event.data;
+    if (event.type == "charger.connected") {
+        charger.online = true;
+    } else if (event.type == "charger.booted") {
+        charger.online = true;
+        if (data.value("status", "") == "Accepted") {
+            // Profiles are installed again at every accepted boot: the charger may have lost them.
+            charger.failsafe_sent_a.reset();
+            charger.max_profile_sent_a.reset();
+        }
+    } else if (event.type == "charger.disconnected") {
+        charger.online = false;
+    } else if (event.type == "connector.status") {
+        const auto connector_id = int_field(data, "connectorId");
+        if (connector_id > 0) {
+            charger.connectors[connector_id].status = data.value("status", "");
+        }
+    } else if (event.type == "transaction.started") {
+        auto& connector = charger.connectors[int_field(data, "connectorId", 1)];
+        load::LiveSession session;
+        session.transaction_id = int_field(data, "transactionId");
+        session.started_at = now;
+        session.meter_start_wh = data.value("meterStart", 0.0);
+        connector.session = session;
+        // Until its first TxProfile, the transaction runs on the failsafe default.
+        connector.previous_limit_a = connector.limit_a;
+        connector.limit_a = charger.failsafe_sent_a;
+        connector.limit_since = now;
+        connector.overdraw = scheduling::OverdrawWatch(options_.overdraw_tolerance_a);
+        connector.tracker.session_started();
+        read_session_facts(event.charger_id, int_field(data, "connectorId", 1), session.transaction_id,
+                           data.value("idTag", ""));
+    } else if (event.type == "transaction.stopped") {
+        for (auto& [id, connector] : charger.connectors) {
+            if (connector.session && connector.session->transaction_id == int_field(data, "transactionId")) {
+                connector.session.reset();
+                connector.limit_a.reset();
+                connector.previous_limit_a.reset();
+            }
+        }
+    } else if (event.type == "charging_need.changed") {
+        for (auto& [id, connector] : charger.connectors) {
+            if (connector.session && connector.session->transaction_id == int_field(data, "transactionId")) {
+                read_session_facts(event.charger_id, id, connector.session->transaction_id, "");
+            }
+        }
+    } else if (event.type == "meter_values") {
+        auto& connector = charger.connectors[int_field(data, "connectorId", 1)];
+        if (!connector.session) {
+            return;
+        }
+        const auto reading = load::read_meter_values(data.value("meterValue", nlohmann::json::array()));
+        auto& session = *connector.session;
+        session.energy_wh = reading.energy_wh ? reading.energy_wh : session.energy_wh;
+        session.soc_percent = reading.soc_percent ? reading.soc_percent : session.soc_percent;
+        if (reading.phases_drawing) {
+            session.vehicle_phases = *reading.phases_drawing;
+        }
+        if (reading.current_a) {
+            session.measured_a = reading.current_a;
+            session.measured_at = now;
+            // A reading right after a new limit may still show the old one: no evidence yet.
+            const bool settled = connector.limit_a &&
+                                 now - connector.limit_since > options_.scheduler.decrease_settle_time;
+            if (settled) {
+                connector.tracker.vehicle_drew(*reading.current_a, *connector.limit_a);
+            }
+            if (settled && connector.overdraw.observe(*reading.current_a, *connector.limit_a)) {
+                flag_charger(event.charger_id, "overdraw",
+                             "drew " + std::to_string(*reading.current_a) + " A under a limit of " +
+                                 std::to_string(*connector.limit_a) + " A",
+                             site_id);
+            }
+        }
+    }
+    request_recompute(site_id);
+}
+
+void LoadManager::read_session_facts(const std::string& charger_id, std::int32_t connector_id,
+                                     std::int32_t transaction_id, std::string id_tag) {
+    struct Facts {
+        std::optional<storage::ChargingNeedRecord> need;
+        std::optional<storage::VehicleRecord> vehicle;
+    };
+    storage::read(
+        database_,
+        [transaction_id, id_tag](storage::Repositories& repositories) {
+            Facts facts;
+            facts.need = repositories.load_management().charging_need(transaction_id);
+            auto tag = id_tag;
+            if (tag.empty()) {
+                if (const auto transaction = repositories.transactions().find(transaction_id)) {
+                    tag = transaction->start.id_tag;
+                }
+            }
+            if (const auto record = repositories.id_tags().find(tag); record && record->vehicle_id) {
+                facts.vehicle = repositories.vehicles().find(*record->vehicle_id);
+            }
+            return facts;
+        },
+        [weak = weak_from_this(), charger_id, connector_id, transaction_id](storage::Outcome<Facts> facts) {
+            auto self = weak.lock();
+            if (!self || !facts.ok()) {
+                return;
+            }
+            net::post(self->strand_, [self, charger_id, connector_id, transaction_id, facts = facts.value()] {
+                auto& connector = self->chargers_[charger_id].connectors[connector_id];
+                const auto site = self->site_of_charger_.find(charger_id);
+                if (!connector.session || connector.session->transaction_id != transaction_id ||
+                    site == self->site_of_charger_.end() || !self->sites_.contains(site->second)) {
+                    return;
+                }
+                auto& session = *connector.session;
+                const auto& calendar = self->sites_.at(site->second)->calendar;
+                session.requested_kwh.reset();
+                session.departure.reset();
+                if (facts.vehicle) {
+                    session.priority = facts.vehicle->priority;
+                    session.battery_kwh = facts.vehicle->battery_kwh;
+                    if (facts.vehicle->usual_departure_time) {
+                        session.departure =
+                            calendar.next_local(*facts.vehicle->usual_departure_time, session.started_at);
+                    }
+                }
+                if (facts.need) {
+                    if (facts.need->energy_kwh) {
+                        session.requested_kwh = facts.need->energy_kwh;
+                    }
+                    if (facts.need->departure_time) {
+                        session.departure = std::chrono::duration_cast<std::chrono::seconds>(
+                                                facts.need->departure_time->time_since_epoch())
+                                                .count();
+                    }
+                }
+                self->request_recompute(site->second);
+            });
+        });
+}
+
+void LoadManager::request_recompute(std::int64_t site_id) {
+    // Events come in bursts (a StartTransaction, its StatusNotification, its first MeterValues): one
+    // recompute after the burst is queued serves them all.
+    if (!recompute_pending_.insert(site_id).second) {
+        return;
+    }
+    net::post(strand_, [self = shared_from_this(), site_id] {
+        self->recompute_pending_.erase(site_id);
+        self->recompute(site_id);
+    });
+}
+
+void LoadManager::recompute(std::int64_t site_id) {
+    const auto found = sites_.find(site_id);
+    if (stopped_ || found == sites_.end()) {
+        return;
+    }
+    auto& runtime = *found->second;
+    const auto now = now_seconds();
+    const load::BuildOptions build{now, options_.building_load_stale_after_seconds};
+
+    // Failsafe shares first: they depend on the tree and the chargers only, and set the idle budgets.
+    const auto bare = load::build_site_state(runtime.snapshot, chargers_, runtime.calendar, build, {});
+    const auto shares = scheduling::failsafe_limits(bare);
+    std::map<std::string, double> failsafe;
+    for (std::size_t i = 0; i < bare.connectors.size(); ++i) {
+        const auto& id = bare.connectors[i].charger_id;
+        failsafe[id] = failsafe.contains(id) ? std::min(failsafe[id], shares[i]) : shares[i];
+    }
+    const auto site = load::build_site_state(runtime.snapshot, chargers_, runtime.calendar, build, failsafe);
+    const auto plan = scheduling::plan_site(site, options_.scheduler);
+
+    for (std::size_t i = 0; i < site.connectors.size(); ++i) {
+        const auto& connector = site.connectors[i];
+        auto& charger = chargers_[connector.charger_id];
+        auto& live = charger.connectors[connector.connector_id];
+        if (!plan.connectors[i].send || !charger.online || !live.session) {
+            continue;
+        }
+        const double limit = plan.connectors[i].limit_a;
+        live.previous_limit_a = live.limit_a.value_or(connector.max_current_a);
+        live.limit_a = limit;
+        live.limit_since = now;
+        live.tracker.limit_sent(now);
+        send_profile(connector.charger_id,
+                     load::tx_profile(connector.connector_id, live.session->transaction_id, limit), site_id);
+    }
+    for (const auto& settings : runtime.snapshot.chargers) {
+        auto& charger = chargers_[settings.charger_id];
+        const auto share = failsafe.find(settings.charger_id);
+        if (!charger.online || share == failsafe.end() || settings.load_flag) {
+            continue;
+        }
+        if (!charger.failsafe_sent_a || std::abs(*charger.failsafe_sent_a - share->second) > kSameLimitA) {
+            charger.failsafe_sent_a = share->second;
+            send_profile(settings.charger_id, load::tx_default_profile(share->second), site_id);
+        }
+        if (settings.max_current_a &&
+            (!charger.max_profile_sent_a ||
+             std::abs(*charger.max_profile_sent_a - *settings.max_current_a) > kSameLimitA)) {
+            charger.max_profile_sent_a = settings.max_current_a;
+            send_profile(settings.charger_id, load::charge_point_max_profile(*settings.max_current_a),
+                         site_id);
+        }
+    }
+    runtime.view = load::plan_view(runtime.snapshot, site, plan, chargers_, runtime.calendar, failsafe);
+}
+
+void LoadManager::send_profile(const std::string& charger_id, const ocpp::SetChargingProfileRequest& request,
+                               std::int64_t site_id) {
+    commands_.send(charger_id, request, kRequestedBy,
+                   [weak = weak_from_this(), charger_id, site_id](const CommandOutcome& outcome) {
+                       auto self = weak.lock();
+                       if (!self || outcome.offline) {
+                           return;
+                       }
+                       std::string flag;
+                       std::string detail;
+                       if (outcome.call.status == CallOutcome::Status::Result) {
+                           const auto status = outcome.call.payload.value("status", "");
+                           if (status == "Rejected" || status == "NotSupported") {
+                               flag = status == "Rejected" ? "profile_rejected" : "profile_not_supported";
+                               detail = "SetChargingProfile answered " + status;
+                           }
+                       } else if (outcome.call.status == CallOutcome::Status::Error ||
+                                  outcome.call.status == CallOutcome::Status::InvalidResponse) {
+                           flag = "profile_call_error";
+                           detail = "SetChargingProfile answered with an error: " + outcome.call.description;
+                       }
+                       if (!flag.empty()) {
+                           net::post(self->strand_, [self, charger_id, flag, detail, site_id] {
+                               self->flag_charger(charger_id, flag, detail, site_id);
+                           });
+                       }
+                   });
+}
+
+void LoadManager::flag_charger(const std::string& charger_id, const std::string& flag,
+                               const std::string& detail, std::int64_t site_id) {
+    log::warn("charger budgeted at its rated current",
+              {{"charger", charger_id}, {"flag", flag}, {"detail", detail}});
+    const auto at = ocpp::DateTime::now().instant();
+    storage::write(
+        database_,
+        [charger_id, flag, detail, at](storage::Repositories& repositories) {
+            repositories.load_management().set_charger_flag(charger_id, flag, detail, at);
+        },
+        [weak = weak_from_this(), site_id, charger_id, flag](const auto& written) {
+            auto self = weak.lock();
+            if (!self) {
+                return;
+            }
+            if (written.ok()) {
+                self->events_.publish("load.charger_flagged", charger_id,
+                                      {{"flag", flag}, {"siteId", site_id}});
+            }
+            net::post(self->strand_, [self, site_id] { self->reload_site(site_id); });
+        });
+}
+
+void LoadManager::site_view(std::int64_t site_id, std::function<void(std::optional<nlohmann::json>)> done) {
+    net::post(strand_, [self = shared_from_this(), site_id, done = std::move(done)] {
+        const auto found = self->sites_.find(site_id);
+        done(found == self->sites_.end() ? std::nullopt : found->second->view);
+    });
+}
+
+}  // namespace parkgrid::server

@@ -1,0 +1,56 @@
+#include "load/meter_reading.hpp"
+
+#include <gtest/gtest.h>
+
+namespace parkgrid::server::load {
+namespace {
+
+nlohmann::json sample(const std::string& measurand, const std::string& value, const std::string& phase = "",
+                      const std::string& unit = "") {
+    nlohmann::json s = {{"value", value}, {"measurand", measurand}};
+    if (!phase.empty()) {
+        s["phase"] = phase;
+    }
+    if (!unit.empty()) {
+        s["unit"] = unit;
+    }
+    return s;
+}
+
+TEST(MeterReadingTest, TakesTheHighestPhaseCurrentAndCountsThePhasesDrawing) {
+    const nlohmann::json values = {
+        {{"timestamp", "2026-11-25T10:00:00Z"},
+         {"sampledValue",
+          {sample("Current.Import", "15.2", "L1", "A"), sample("Current.Import", "0.3", "L2", "A"),
+           sample("Current.Import", "0.1", "L3", "A"), sample("SoC", "64"),
+           sample("Energy.Active.Import.Register", "12.5", "", "kWh")}}}};
+
+    const auto reading = read_meter_values(values);
+
+    EXPECT_DOUBLE_EQ(reading.current_a.value(), 15.2);
+    EXPECT_EQ(reading.phases_drawing, 1);
+    EXPECT_DOUBLE_EQ(reading.soc_percent.value(), 64);
+    EXPECT_DOUBLE_EQ(reading.energy_wh.value(), 12500);
+}
+
+TEST(MeterReadingTest, AppliesTheOcppDefaultsAndSkipsWhatIsNotANumber) {
+    const nlohmann::json values = {
+        {{"timestamp", "2026-11-25T10:00:00Z"},
+         {"sampledValue",
+          {{{"value", "4200"}}, sample("Current.Import", "16"), sample("Current.Import", "n/a", "L2-N")}}}};
+
+    const auto reading = read_meter_values(values);
+
+    EXPECT_DOUBLE_EQ(reading.energy_wh.value(), 4200);  // measurand and unit default to the register in Wh
+    EXPECT_DOUBLE_EQ(reading.current_a.value(), 16);
+    EXPECT_FALSE(reading.phases_drawing);  // no per-phase figures
+    EXPECT_FALSE(reading.soc_percent);
+}
+
+TEST(MeterReadingTest, IgnoresMalformedInput) {
+    EXPECT_FALSE(read_meter_values(nlohmann::json::object()).current_a);
+    EXPECT_FALSE(read_meter_values(nlohmann::json::array({1, "x", {{"sampledValue", 3}}})).current_a);
+}
+
+}  // namespace
+}  // namespace parkgrid::server::load
