@@ -312,8 +312,8 @@ void LoadManager::on_charger_event(const Event& event, std::int64_t site_id) {
             session.measured_a = reading.current_a;
             session.measured_at = now;
             // A reading right after a new limit may still show the old one: no evidence yet.
-            const bool settled = connector.limit_a &&
-                                 now - connector.limit_since > options_.scheduler.decrease_settle_time;
+            const bool settled =
+                connector.limit_a && now - connector.limit_since > options_.scheduler.decrease_settle_time;
             if (settled) {
                 connector.tracker.vehicle_drew(*reading.current_a, *connector.limit_a);
             }
