@@ -20,6 +20,19 @@ ocpp::ChargingSchedule constant_schedule_from_epoch(double limit_a) {
     return schedule;
 }
 
+// A profile on connector 0, which applies to the whole charger.
+ocpp::SetChargingProfileRequest whole_charger_profile(std::int32_t id, ocpp::ChargingProfilePurpose purpose,
+                                                      double limit_a) {
+    ocpp::SetChargingProfileRequest request;
+    request.connector_id = 0;
+    auto& profile = request.cs_charging_profiles;
+    profile.charging_profile_id = id;
+    profile.charging_profile_purpose = purpose;
+    profile.charging_profile_kind = ocpp::ChargingProfileKind::Absolute;
+    profile.charging_schedule = constant_schedule_from_epoch(limit_a);
+    return request;
+}
+
 }  // namespace
 
 ocpp::SetChargingProfileRequest tx_profile(std::int32_t connector_id, std::int32_t transaction_id,
@@ -36,25 +49,13 @@ ocpp::SetChargingProfileRequest tx_profile(std::int32_t connector_id, std::int32
 }
 
 ocpp::SetChargingProfileRequest tx_default_profile(double limit_a) {
-    ocpp::SetChargingProfileRequest request;
-    request.connector_id = 0;
-    auto& profile = request.cs_charging_profiles;
-    profile.charging_profile_id = kTxDefaultProfileId;
-    profile.charging_profile_purpose = ocpp::ChargingProfilePurpose::TxDefaultProfile;
-    profile.charging_profile_kind = ocpp::ChargingProfileKind::Absolute;
-    profile.charging_schedule = constant_schedule_from_epoch(limit_a);
-    return request;
+    return whole_charger_profile(kTxDefaultProfileId, ocpp::ChargingProfilePurpose::TxDefaultProfile,
+                                 limit_a);
 }
 
 ocpp::SetChargingProfileRequest charge_point_max_profile(double limit_a) {
-    ocpp::SetChargingProfileRequest request;
-    request.connector_id = 0;
-    auto& profile = request.cs_charging_profiles;
-    profile.charging_profile_id = kChargePointMaxProfileId;
-    profile.charging_profile_purpose = ocpp::ChargingProfilePurpose::ChargePointMaxProfile;
-    profile.charging_profile_kind = ocpp::ChargingProfileKind::Absolute;
-    profile.charging_schedule = constant_schedule_from_epoch(limit_a);
-    return request;
+    return whole_charger_profile(kChargePointMaxProfileId,
+                                 ocpp::ChargingProfilePurpose::ChargePointMaxProfile, limit_a);
 }
 
 }  // namespace parkgrid::server::load
