@@ -4,6 +4,11 @@
 #include "parkgrid/server/log.hpp"
 
 namespace parkgrid::server {
+namespace {
+
+constexpr auto kBuildingLoadRetention = std::chrono::days(31);
+
+}  // namespace
 
 void Housekeeping::start() {
     run_once();
@@ -28,7 +33,11 @@ void Housekeeping::run_once() {
     storage::write(
         database_,
         [](storage::Repositories& repositories) {
-            return repositories.reservations().expire_due(ocpp::DateTime::now().instant());
+            const auto now = ocpp::DateTime::now().instant();
+            // Building-load readings only serve the scheduler (minutes old) and GET /sites/{id}/load (a
+            // week at most); a month is kept for looking back at an incident.
+            repositories.load_management().prune_building_load(now - kBuildingLoadRetention);
+            return repositories.reservations().expire_due(now);
         },
         [](const storage::Outcome<std::size_t>& expired) {
             if (!expired.ok()) {
