@@ -41,6 +41,7 @@ void settle_changes(std::vector<LimitChange>& changes, const CapacityGrid& now) 
             if (overloaded[i] && change.sent_a > change.target_a) {
                 change.sent_a = change.target_a;
                 change.send = true;
+                change.forced = !change.may_change;
                 lowered = true;
             }
         }
@@ -53,6 +54,7 @@ void settle_changes(std::vector<LimitChange>& changes, const CapacityGrid& now) 
             if (overloaded[i] && change.sent_a > 0) {
                 change.sent_a = 0;
                 change.send = true;
+                change.forced = true;
                 lowered = true;
             }
         }
@@ -71,6 +73,7 @@ void settle_changes(std::vector<LimitChange>& changes, const CapacityGrid& now) 
             if (overloaded[i] && change.sent_a > change.current_a) {
                 change.sent_a = change.current_a;
                 change.send = false;
+                change.forced = false;
                 held = true;
             }
         }

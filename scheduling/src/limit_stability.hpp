@@ -21,6 +21,7 @@ struct LimitChange {
     bool may_change = false;  // threshold and interval allow sending the target
     double sent_a = 0;        // result: the limit the connector will have
     bool send = false;        // result
+    bool forced = false;      // result: sent because the hard rules need it
 };
 
 // `now` is a one-slot grid with every budget that is not a LimitChange already reserved. Should the limits

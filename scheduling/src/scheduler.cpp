@@ -57,9 +57,14 @@ bool building_load_known_on_path(const SiteState& site, const ConnectorGeometry&
 
 // Whether a connector's limit may change now at all: the first limit of a session always may; later ones
 // within the hourly budget and not too soon after the previous one.
+// Whether the connector still runs on what it had before its session's first limit.
+bool is_first_limit(const Connector& connector) {
+    return !connector.current_limit_a || !connector.session ||
+           connector.current_limit_since <= connector.session->started_at;
+}
+
 bool may_change_now(const Connector& connector, Seconds now, const SchedulerOptions& options) {
-    if (!connector.current_limit_a || !connector.session ||
-        connector.current_limit_since <= connector.session->started_at) {
+    if (is_first_limit(connector)) {
         return true;
     }
     return connector.changes_last_hour < options.max_changes_per_hour &&
@@ -183,6 +188,7 @@ SitePlan plan_site(const SiteState& site, const SchedulerOptions& options) {
     }
 
     std::vector<LimitChange> changes;
+    std::vector<bool> first_limits(site.connectors.size(), false);
     for (const auto& session : sessions) {
         const auto& connector = site.connectors[session.connector];
         const double target = session.frozen_now ? current_limit(connector) : to_tenths(session.amps[0]);
@@ -200,6 +206,7 @@ SitePlan plan_site(const SiteState& site, const SchedulerOptions& options) {
         change.target_a = target;
         change.may_change = !session.frozen_now && may_change_now(connector, site.now, options) &&
                             worth_sending(change.current_a, target, options);
+        first_limits[session.connector] = is_first_limit(connector);
         changes.push_back(change);
     }
     settle_changes(changes, now_budget);
@@ -207,6 +214,7 @@ SitePlan plan_site(const SiteState& site, const SchedulerOptions& options) {
         auto& out = result.connectors[change.connector];
         out.limit_a = change.sent_a;
         out.send = change.send;
+        out.forced = change.send && (change.forced || first_limits[change.connector]);
         if (!change.send && change.sent_a != change.target_a) {
             out.reason = LimitReason::Held;
         }

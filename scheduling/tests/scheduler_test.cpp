@@ -445,3 +445,34 @@ TEST(RoomNowTest, DeliversNowWhatWasPlannedLaterAtNoLowerPrice) {
 
 }  // namespace
 }  // namespace parkgrid::scheduling
+
+namespace parkgrid::scheduling {
+namespace {
+
+TEST(ForcedChangeTest, MarksFirstLimitsAndSafetyDecreasesAsForcedButNotChosenChanges) {
+    testing::SiteBuilder builder(60);
+    const auto a = builder.charger(0, 3, 32);
+    builder.session(a, 100, 8 * testing::kHour);
+    builder.connector(a).current_limit_a = 10;  // its failsafe default, since the start
+
+    auto plan = plan_site(builder.site());
+    ASSERT_TRUE(plan.connectors[a].send);
+    EXPECT_TRUE(plan.connectors[a].forced);  // the first limit of the transaction
+
+    auto& connector = builder.connector(a);
+    connector.session->started_at = builder.site().now - testing::kHour;
+    connector.current_limit_a = 20;
+    connector.current_limit_since = builder.site().now - 600;
+    plan = plan_site(builder.site());
+    ASSERT_TRUE(plan.connectors[a].send);
+    EXPECT_FALSE(plan.connectors[a].forced);  // raising to 32 A is the scheduler's choice
+
+    connector.changes_last_hour = 12;
+    builder.building(0, PhaseCurrents{50, 50, 50});
+    plan = plan_site(builder.site());
+    ASSERT_TRUE(plan.connectors[a].send);
+    EXPECT_TRUE(plan.connectors[a].forced);  // lowered because the circuit needs it
+}
+
+}  // namespace
+}  // namespace parkgrid::scheduling

@@ -432,7 +432,9 @@ void LoadManager::recompute(std::int64_t site_id) {
         live.previous_limit_a = live.limit_a.value_or(connector.max_current_a);
         live.limit_a = limit;
         live.limit_since = now;
-        live.tracker.limit_sent(now);
+        if (!plan.connectors[i].forced) {
+            live.tracker.limit_sent(now);
+        }
         send_profile(connector.charger_id,
                      load::tx_profile(connector.connector_id, live.session->transaction_id, limit), site_id);
     }

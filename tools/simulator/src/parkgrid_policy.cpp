@@ -82,7 +82,9 @@ void ParkGridPolicy::step(const ServerView& view, std::vector<LimitSend>& sends)
         connector.previous_limit_a = connector.current_limit_a;
         connector.current_limit_a = planned.limit_a;
         connector.current_limit_since = view.now;
-        trackers_[i].limit_sent(view.now);
+        if (!planned.forced) {
+            trackers_[i].limit_sent(view.now);
+        }
         watches_[i] = scheduling::OverdrawWatch{};  // readings under the old limit say nothing of the new
     }
 }

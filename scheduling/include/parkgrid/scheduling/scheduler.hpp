@@ -24,10 +24,10 @@
 namespace parkgrid::scheduling {
 
 struct SchedulerOptions {
-    Seconds slot_length = 900;             // planning resolution
-    Seconds horizon = 24 * 3600;           // nothing is planned beyond this
-    Seconds default_dwell = 8 * 3600;      // departure assumed when a session's departure is in the past
-    double change_threshold_a = 1.0;       // smaller changes are not sent
+    Seconds slot_length = 900;         // planning resolution
+    Seconds horizon = 24 * 3600;       // nothing is planned beyond this
+    Seconds default_dwell = 8 * 3600;  // departure assumed when a session's departure is in the past
+    double change_threshold_a = 1.0;   // smaller changes are not sent
     // Changes of one connector's limit, unless the hard rules need it lower: at most this many an hour,
     // and not within this interval of the previous one.
     int max_changes_per_hour = 12;
@@ -63,6 +63,9 @@ struct ConnectorPlan {
     // Whether ParkGrid should send `limit_a` now (it differs from the charger's current limit and the
     // stability rules allow it, or the safety rules demand it).
     bool send = false;
+    // The change is not the scheduler's choice: the first limit of a transaction, or a decrease the hard
+    // rules need. It does not count against the hourly change budget (ConnectorTracker::limit_sent).
+    bool forced = false;
     double expected_energy_kwh = 0;  // what the plan delivers before departure, from now
     bool deadline_met = true;        // expected_energy_kwh covers energy_needed_kwh (false if unknown need)
 };
@@ -95,6 +98,7 @@ class ConnectorTracker {
 public:
     // A new session: forgets the vehicle, keeps the change history (the charger is the same).
     void session_started() { vehicle_max_a_.reset(); }
+    // A change the scheduler chose; forced ones (ConnectorPlan::forced) are not counted.
     void limit_sent(Seconds at);
     int changes_since(Seconds since) const;
     // A meter reading under `limit_a`: drawing clearly less shows the vehicle's own maximum; drawing the
