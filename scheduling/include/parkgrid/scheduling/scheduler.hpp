@@ -8,11 +8,12 @@
 //     ones at their rated current, idle ones at their idle budget) <= limit_a - margin_a, and the power
 //     limit_kw likewise;
 //   * a connector's limit is 0 (paused) or between its minimum and its rated current.
-// Goals, in order: priority classes, then deadlines (least laxity first), then cost (energy the deadline
-// does not need now is planned into the cheapest slots before departure), then fairness (what is left over
-// now is shared out evenly). Headroom a vehicle does not use (it draws less than its limit) goes to others.
-// Stability: a limit moves by less than `change_threshold_a` never, and at most `max_changes_per_hour`
-// times an hour unless the hard rules need it lower.
+// Goals, in order: priority classes, then deadlines (least laxity first, each session its on-track
+// current), then cost (energy the deadline does not need now is planned into cheaper slots before
+// departure, with hedges), then fairness (what is left is shared out evenly). Headroom a vehicle does not
+// use (it draws less than its limit) goes to others. Stability: a limit moves by less than
+// `change_threshold_a` never, and at most `max_changes_per_hour` times an hour, not counting the first
+// limit of a transaction and decreases the hard rules need. docs/load-management.md has the whole story.
 
 #include <cstdint>
 #include <optional>
@@ -52,7 +53,7 @@ enum class LimitReason : std::uint8_t {
     CapacityExhausted,    // it needs current but its circuits have less than its minimum left
     BuildingLoadUnknown,  // a circuit on its path has no building load reading and no fallback
     Complete,             // its energy need is met
-    Held,                 // kept at its previous limit for stability (within the threshold or interval)
+    Held,                 // kept at its previous limit for stability (threshold, interval or hourly budget)
 };
 
 std::string_view to_string(LimitReason reason);
