@@ -35,12 +35,19 @@ bool is_calendar_date(std::string_view text) {
 }
 
 bool is_time_of_day(std::string_view text) {
+    return minute_of_day(text).has_value();
+}
+
+std::optional<int> minute_of_day(std::string_view text) {
     if (text.size() != 5 || text[2] != ':') {
-        return false;
+        return std::nullopt;
     }
     const int hours = digits(text.substr(0, 2));
     const int minutes = digits(text.substr(3, 2));
-    return hours >= 0 && hours <= 23 && minutes >= 0 && minutes <= 59;
+    if (hours < 0 || hours > 23 || minutes < 0 || minutes > 59) {
+        return std::nullopt;
+    }
+    return hours * 60 + minutes;
 }
 
 }  // namespace parkgrid::server::api

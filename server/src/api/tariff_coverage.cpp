@@ -3,14 +3,12 @@
 #include <array>
 #include <cstdio>
 
+#include "calendar_text.hpp"
+
 namespace parkgrid::server::api {
 namespace {
 
 constexpr int kMinutesPerDay = 24 * 60;
-
-int minute_of_day(const std::string& time) {
-    return ((time[0] - '0') * 10 + (time[1] - '0')) * 60 + (time[3] - '0') * 10 + (time[4] - '0');
-}
 
 std::string time_text(int minute) {
     char text[16];  // room for any int, which keeps -Wformat-truncation quiet
@@ -34,8 +32,10 @@ std::optional<std::string> tariff_coverage_problem(const std::vector<storage::Ta
     owner.fill(-1);
     for (int index = 0; index < static_cast<int>(periods.size()); ++index) {
         const auto& period = periods[static_cast<std::size_t>(index)];
-        const int start = minute_of_day(period.start_time);
-        const int length = (minute_of_day(period.end_time) - start + kMinutesPerDay) % kMinutesPerDay;
+        // The API checked both times (is_time_of_day) before asking.
+        const int start = minute_of_day(period.start_time).value_or(0);
+        const int length =
+            (minute_of_day(period.end_time).value_or(0) - start + kMinutesPerDay) % kMinutesPerDay;
         for (int offset = 0; offset < (length == 0 ? kMinutesPerDay : length); ++offset) {
             auto& minute = owner[static_cast<std::size_t>((start + offset) % kMinutesPerDay)];
             if (minute != -1) {

@@ -408,17 +408,10 @@ void LoadManager::recompute(std::int64_t site_id) {
     }
     auto& runtime = *found->second;
     const auto now = now_seconds();
-    const load::BuildOptions build{now, options_.building_load_stale_after_seconds};
-
-    // Failsafe shares first: they depend on the tree and the chargers only, and set the idle budgets.
-    const auto bare = load::build_site_state(runtime.snapshot, chargers_, runtime.calendar, build, {});
-    const auto shares = scheduling::failsafe_limits(bare);
-    std::map<std::string, double> failsafe;
-    for (std::size_t i = 0; i < bare.connectors.size(); ++i) {
-        const auto& id = bare.connectors[i].charger_id;
-        failsafe[id] = failsafe.contains(id) ? std::min(failsafe[id], shares[i]) : shares[i];
-    }
-    const auto site = load::build_site_state(runtime.snapshot, chargers_, runtime.calendar, build, failsafe);
+    const load::BuildOptions build{now, options_.building_load_stale_after_seconds,
+                                   options_.scheduler.decrease_settle_time};
+    const auto [site, failsafe] =
+        load::build_site_state(runtime.snapshot, chargers_, runtime.calendar, build);
     const auto plan = scheduling::plan_site(site, options_.scheduler);
 
     for (std::size_t i = 0; i < site.connectors.size(); ++i) {

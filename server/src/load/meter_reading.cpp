@@ -2,8 +2,12 @@
 
 #include <algorithm>
 #include <array>
-#include <charconv>
 #include <string>
+#include <vector>
+
+#include "meter_value_conversion.hpp"
+#include "parkgrid/ocpp/codec.hpp"
+#include "parkgrid/ocpp/types/meter_value.hpp"
 
 namespace parkgrid::server::load {
 namespace {
@@ -11,55 +15,46 @@ namespace {
 // A phase current this small is noise on an unused phase, not a vehicle drawing on it.
 constexpr double kDrawingThresholdA = 1.0;
 
-std::optional<double> number(const std::string& text) {
-    double value = 0;
-    const auto* end = text.data() + text.size();
-    const auto [ptr, ec] = std::from_chars(text.data(), end, value);
-    return ec == std::errc() && ptr == end ? std::optional(value) : std::nullopt;
-}
-
-std::string text_or(const nlohmann::json& object, const char* key, const char* fallback) {
-    const auto found = object.find(key);
-    return found != object.end() && found->is_string() ? found->get<std::string>() : fallback;
+// L1, L1-N and L1-L2 all name the conductor L1; -1 for no phase or N.
+int conductor(const std::optional<std::string>& phase) {
+    if (!phase || phase->size() < 2 || (*phase)[0] != 'L') {
+        return -1;
+    }
+    const int index = (*phase)[1] - '1';
+    return index >= 0 && index < 3 ? index : -1;
 }
 
 }  // namespace
 
 MeterReading read_meter_values(const nlohmann::json& meter_values) {
     MeterReading reading;
-    if (!meter_values.is_array()) {
+    std::vector<ocpp::MeterValue> decoded;
+    try {
+        // The event carries what the charger sent after it passed validation; anything else is ignored.
+        decoded = ocpp::decode<std::vector<ocpp::MeterValue>>(meter_values);
+    } catch (const std::exception&) {
         return reading;
     }
-    for (const auto& meter_value : meter_values) {
-        const auto samples = meter_value.find("sampledValue");
-        if (samples == meter_value.end() || !samples->is_array()) {
-            continue;
-        }
+    for (const auto& meter_value : decoded) {
         std::array<std::optional<double>, 3> per_phase{};
         std::optional<double> unphased;
-        for (const auto& sample : *samples) {
-            const auto value = number(text_or(sample, "value", ""));
-            if (!value) {
+        for (const auto& sample : meter_value.sampled_value) {
+            // The OCPP defaults made explicit, kWh in Wh: the same reading of a sample as storage gets.
+            const auto record = to_record(sample);
+            if (!record.normalized_value) {
                 continue;
             }
-            const auto measurand = text_or(sample, "measurand", "Energy.Active.Import.Register");
-            const auto unit = text_or(sample, "unit", measurand == "SoC" ? "Percent" : "Wh");
-            const auto phase = text_or(sample, "phase", "");
-            if (measurand == "Current.Import") {
-                // L1-N style phases name the same conductor as L1.
-                const int index = phase.rfind("L1", 0) == 0   ? 0
-                                  : phase.rfind("L2", 0) == 0 ? 1
-                                  : phase.rfind("L3", 0) == 0 ? 2
-                                                              : -1;
-                if (index >= 0) {
-                    per_phase[static_cast<std::size_t>(index)] = *value;
-                } else if (phase.empty()) {
-                    unphased = *value;
+            const double value = *record.normalized_value;
+            if (record.measurand == "Current.Import") {
+                if (const int index = conductor(record.phase); index >= 0) {
+                    per_phase[static_cast<std::size_t>(index)] = value;
+                } else if (!record.phase) {
+                    unphased = value;
                 }
-            } else if (measurand == "SoC") {
-                reading.soc_percent = std::clamp(*value, 0.0, 100.0);
-            } else if (measurand == "Energy.Active.Import.Register" && phase.empty()) {
-                reading.energy_wh = unit == "kWh" ? *value * 1000.0 : *value;
+            } else if (record.measurand == "SoC") {
+                reading.soc_percent = std::clamp(value, 0.0, 100.0);
+            } else if (record.measurand == "Energy.Active.Import.Register" && !record.phase) {
+                reading.energy_wh = value;
             }
         }
         int drawing = 0;

@@ -4,6 +4,8 @@
 
 #include <chrono>
 
+#include "api/calendar_text.hpp"
+
 namespace parkgrid::server::load {
 namespace {
 
@@ -16,8 +18,8 @@ const date::time_zone* find_zone(const std::string& name) {
 }
 
 bool contains(const storage::TariffPeriod& period, int minute) {
-    const auto start = minutes_of(period.start_time);
-    const auto end = minutes_of(period.end_time);
+    const auto start = api::minute_of_day(period.start_time);
+    const auto end = api::minute_of_day(period.end_time);
     if (!start || !end) {
         return false;
     }
@@ -26,18 +28,6 @@ bool contains(const storage::TariffPeriod& period, int minute) {
 }
 
 }  // namespace
-
-std::optional<int> minutes_of(const std::string& hh_mm) {
-    if (hh_mm.size() != 5 || hh_mm[2] != ':') {
-        return std::nullopt;
-    }
-    const int hours = (hh_mm[0] - '0') * 10 + (hh_mm[1] - '0');
-    const int minutes = (hh_mm[3] - '0') * 10 + (hh_mm[4] - '0');
-    if (hours < 0 || hours > 24 || minutes < 0 || minutes > 59 || (hours == 24 && minutes != 0)) {
-        return std::nullopt;
-    }
-    return hours * 60 + minutes;
-}
 
 SiteCalendar::SiteCalendar(const std::string& time_zone, std::vector<storage::TariffPeriod> tariff)
     : zone_(find_zone(time_zone)), tariff_(std::move(tariff)) {}
@@ -71,7 +61,7 @@ std::string SiteCalendar::period_at(Seconds at) const {
 }
 
 std::optional<Seconds> SiteCalendar::next_local(const std::string& hh_mm, Seconds after) const {
-    const auto minutes = minutes_of(hh_mm);
+    const auto minutes = api::minute_of_day(hh_mm);
     if (!minutes) {
         return std::nullopt;
     }

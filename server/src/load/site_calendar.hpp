@@ -43,7 +43,4 @@ private:
     std::vector<storage::TariffPeriod> tariff_;
 };
 
-// Minutes after midnight of an HH:MM text; nullopt when malformed.
-std::optional<int> minutes_of(const std::string& hh_mm);
-
 }  // namespace parkgrid::server::load

@@ -72,11 +72,10 @@ std::array<int, scheduling::kGridPhases> wiring_of(const std::string& phase_wiri
     return wiring;
 }
 
-scheduling::SiteState build_site_state(const SiteSnapshot& snapshot,
-                                       const std::map<std::string, LiveCharger>& chargers,
-                                       const SiteCalendar& calendar, const BuildOptions& options,
-                                       const std::map<std::string, double>& failsafe) {
-    scheduling::SiteState site;
+BuiltSite build_site_state(const SiteSnapshot& snapshot, const std::map<std::string, LiveCharger>& chargers,
+                           const SiteCalendar& calendar, const BuildOptions& options) {
+    BuiltSite built;
+    auto& site = built.state;
     site.now = options.now;
 
     std::map<std::int64_t, std::size_t> index_of;
@@ -130,13 +129,13 @@ scheduling::SiteState build_site_state(const SiteSnapshot& snapshot,
         site.price_per_kwh = [&calendar](Seconds at) { return calendar.price_at(at); };
     }
 
+    std::vector<bool> may_draw_failsafe;  // per connector
     for (const auto& settings : snapshot.chargers) {
         if (!settings.circuit_id || !settings.max_current_a || !index_of.contains(*settings.circuit_id)) {
             continue;
         }
         const auto live = chargers.find(settings.charger_id);
         const bool online = live != chargers.end() && live->second.online;
-        const auto share = failsafe.find(settings.charger_id);
         std::map<std::int32_t, LiveConnector> none{{1, LiveConnector{}}};
         const auto& connectors =
             live != chargers.end() && !live->second.connectors.empty() ? live->second.connectors : none;
@@ -162,7 +161,7 @@ scheduling::SiteState build_site_state(const SiteSnapshot& snapshot,
                 session.vehicle_phases = s.vehicle_phases;
                 session.vehicle_max_a = state.tracker.vehicle_max_a();
                 // Only a reading taken after the limit took effect says what the vehicle leaves unused.
-                if (s.measured_at > state.limit_since + 15) {
+                if (s.measured_at > state.limit_since + options.decrease_settle_time) {
                     session.measured_a = s.measured_a;
                 }
                 c.session = session;
@@ -170,13 +169,26 @@ scheduling::SiteState build_site_state(const SiteSnapshot& snapshot,
                 c.current_limit_since = state.limit_since;
                 c.previous_limit_a = state.previous_limit_a;
                 c.changes_last_hour = state.tracker.changes_since(options.now - 3600);
-            } else if (share != failsafe.end() && (!online || plugged_in(state.status))) {
-                c.idle_budget_a = share->second;
             }
+            may_draw_failsafe.push_back(!state.session && (!online || plugged_in(state.status)));
             site.connectors.push_back(std::move(c));
         }
     }
-    return site;
+
+    // The failsafe shares depend on the tree and the chargers only (idle budgets do not count), so they
+    // are computed on the state itself and then set the idle budgets.
+    const auto shares = scheduling::failsafe_limits(site);
+    for (std::size_t i = 0; i < site.connectors.size(); ++i) {
+        const auto& id = site.connectors[i].charger_id;
+        const auto known = built.failsafe.find(id);
+        built.failsafe[id] = known == built.failsafe.end() ? shares[i] : std::min(known->second, shares[i]);
+    }
+    for (std::size_t i = 0; i < site.connectors.size(); ++i) {
+        if (may_draw_failsafe[i]) {
+            site.connectors[i].idle_budget_a = built.failsafe.at(site.connectors[i].charger_id);
+        }
+    }
+    return built;
 }
 
 }  // namespace parkgrid::server::load

@@ -44,8 +44,8 @@ protected:
         return settings;
     }
 
-    scheduling::SiteState build(const std::map<std::string, double>& failsafe = {}) {
-        return build_site_state(snapshot_, chargers_, calendar_, BuildOptions{kNow, 120}, failsafe);
+    scheduling::SiteState build() {
+        return build_site_state(snapshot_, chargers_, calendar_, BuildOptions{kNow, 120}).state;
     }
 
     SiteSnapshot snapshot_;
@@ -113,14 +113,21 @@ TEST_F(SiteStateBuilderTest, BudgetsPluggedInAndCutOffIdleConnectorsAtTheirFails
     chargers_["CP1"].online = true;
     chargers_["CP1"].connectors[1].status = "Available";
     chargers_["CP2"].online = false;
-    const std::map<std::string, double> failsafe{{"CP1", 8}, {"CP2", 10}};
+    // Plenty of room (75 A per phase at the root): each share is its charger's rating.
+    snapshot_.latest_readings = {
+        {1, 1, 10, at(kNow), at(kNow), std::array<double, 3>{20, 20, 20}, std::nullopt}};
+    snapshot_.chargers[0].max_current_a = 8;
+    snapshot_.chargers[1].max_current_a = 10;
 
-    auto site = build(failsafe);
+    const auto built = build_site_state(snapshot_, chargers_, calendar_, BuildOptions{kNow, 120});
+    EXPECT_DOUBLE_EQ(built.failsafe.at("CP1"), 8);
+    EXPECT_DOUBLE_EQ(built.failsafe.at("CP2"), 10);
+    auto site = built.state;
     EXPECT_DOUBLE_EQ(site.connectors[0].idle_budget_a, 0);
     EXPECT_DOUBLE_EQ(site.connectors[1].idle_budget_a, 10);
 
     chargers_["CP1"].connectors[1].status = "Preparing";
-    site = build(failsafe);
+    site = build();
     EXPECT_DOUBLE_EQ(site.connectors[0].idle_budget_a, 8);
 }
 
