@@ -27,6 +27,16 @@ std::optional<std::string> tariff_coverage_problem(const std::vector<storage::Ta
     if (periods.empty()) {
         return std::nullopt;
     }
+    // Energy statistics report one figure per kind and day (尖峰平谷), priced at that kind's price.
+    for (std::size_t i = 0; i < periods.size(); ++i) {
+        for (std::size_t j = 0; j < i; ++j) {
+            if (periods[i].kind == periods[j].kind && periods[i].price_per_kwh != periods[j].price_per_kwh) {
+                return describe(periods, static_cast<int>(j)) + " and " +
+                       describe(periods, static_cast<int>(i)) + " are both " + periods[i].kind +
+                       " at different prices; a kind has one price";
+            }
+        }
+    }
     // Which period each minute of the day lies in; a day has few enough minutes to just mark them.
     std::array<int, kMinutesPerDay> owner;
     owner.fill(-1);

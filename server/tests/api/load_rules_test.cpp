@@ -60,6 +60,15 @@ TEST(TariffCoverageTest, AGapIsNamedWithItsTimes) {
     EXPECT_TRUE(across->starts_with("no period covers 22:00-06:00")) << *across;
 }
 
+TEST(TariffCoverageTest, AKindHasOnePrice) {
+    EXPECT_EQ(
+        tariff_coverage_problem({{"flat", "08:00", "12:00", 0.7},
+                                 {"flat", "12:00", "20:00", 0.8},
+                                 {"valley", "20:00", "08:00", 0.3}}),
+        "periods[0] (08:00-12:00) and periods[1] (12:00-20:00) are both flat at different prices; a kind "
+        "has one price");
+}
+
 TEST(TariffCoverageTest, AnOverlapNamesBothPeriods) {
     const auto problem = tariff_coverage_problem(
         {{"peak", "08:00", "20:00", 1}, {"valley", "19:00", "08:00", 0.3}, {"flat", "20:00", "19:00", 0.5}});
