@@ -121,6 +121,14 @@ std::int64_t cost_fen(std::int64_t wh, double price_per_kwh) {
     return product >= 0 ? (product + kDivisor / 2) / kDivisor : -((-product + kDivisor / 2) / kDivisor);
 }
 
+std::string local_date_of(Millis at, const std::string& time_zone) {
+    return SiteClock(time_zone, {}).local(at).date;
+}
+
+Millis start_of_local_date(const std::string& local_date, const std::string& time_zone) {
+    return SiteClock(time_zone, {}).start_of(local_date);
+}
+
 SessionAccount account_session(const MeterSession& session, const SiteTariff& tariff) {
     if (!session.stop_at || !session.meter_stop_wh) {
         throw std::invalid_argument("a running session cannot be accounted");

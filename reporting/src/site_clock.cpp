@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <sstream>
 #include <stdexcept>
 
 namespace parkgrid::reporting {
@@ -47,6 +48,15 @@ LocalInstant SiteClock::local(Millis at) const {
     const auto day = date::floor<date::days>(local);
     const auto minutes = std::chrono::duration_cast<std::chrono::minutes>(local - day).count();
     return {date::format("%F", day), static_cast<int>(minutes)};
+}
+
+Millis SiteClock::start_of(const std::string& local_date) const {
+    std::istringstream input(local_date);
+    date::local_days day{};
+    input >> date::parse("%F", day);
+    const auto instant =
+        zone_->to_sys(date::local_time<std::chrono::milliseconds>{day}, date::choose::earliest);
+    return instant.time_since_epoch().count();
 }
 
 const TouPeriod* SiteClock::period_at(int minute_of_day) const {

@@ -24,6 +24,8 @@ public:
     SiteClock(const std::string& time_zone, const std::vector<TouPeriod>& periods);
 
     LocalInstant local(Millis at) const;
+    // The first instant of a local date (YYYY-MM-DD, assumed valid).
+    Millis start_of(const std::string& local_date) const;
     // The period covering a local minute; nullptr when none does.
     const TouPeriod* period_at(int minute_of_day) const;
     // Every local midnight and period boundary strictly inside (from, to), ascending.

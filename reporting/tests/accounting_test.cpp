@@ -207,6 +207,12 @@ TEST(AccountingTest, UsesTheSitesOwnZone) {
     EXPECT_EQ(account.parts[0].local_date, "2026-03-10");
 }
 
+TEST(AccountingTest, ConvertsLocalDatesAndInstants) {
+    EXPECT_EQ(start_of_local_date("2026-04-01", "Asia/Shanghai"), shanghai(2026, 4, 1, 0, 0));
+    EXPECT_EQ(local_date_of(shanghai(2026, 3, 31, 23, 59, 59), "Asia/Shanghai"), "2026-03-31");
+    EXPECT_EQ(local_date_of(shanghai(2026, 4, 1, 0, 0), "Asia/Shanghai"), "2026-04-01");
+}
+
 TEST(AccountingTest, RefusesARunningSessionAndAnUnknownZone) {
     auto running = session(0, 0, 1, 1);
     running.stop_at.reset();

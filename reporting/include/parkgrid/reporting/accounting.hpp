@@ -59,6 +59,12 @@ struct SessionAccount {
 // Cost in fen of `wh` at `price_per_kwh` CNY, rounded half up (the rule every report figure follows).
 std::int64_t cost_fen(std::int64_t wh, double price_per_kwh);
 
+// The local date (YYYY-MM-DD) of an instant in a zone; throws std::invalid_argument for an unknown zone.
+std::string local_date_of(Millis at, const std::string& time_zone);
+
+// The instant a local date begins in a zone (its first local midnight).
+Millis start_of_local_date(const std::string& local_date, const std::string& time_zone);
+
 // Accounts a finished session (stop_at and meter_stop_wh set); throws std::invalid_argument otherwise, or for
 // an unknown time zone.
 SessionAccount account_session(const MeterSession& session, const SiteTariff& tariff);
