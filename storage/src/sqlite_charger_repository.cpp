@@ -14,7 +14,7 @@ constexpr std::string_view charger_columns =
     "charge_box_serial_number, firmware_version, iccid, imsi, meter_type, meter_serial_number, last_boot_at, "
     "last_seen_at, firmware_status, diagnostics_status, created_at, site_id, "
     "(SELECT institution_id FROM sites WHERE sites.id = chargers.site_id), security_profile, "
-    "authorization_key_hash, authorization_key_set_at";
+    "authorization_key_hash, authorization_key_set_at, current_type, rated_power_kw";
 const std::string select_charger = "SELECT " + std::string(charger_columns) + " FROM chargers ";
 
 ChargerRecord read_charger(const sqlite::Statement& row) {
@@ -45,6 +45,8 @@ ChargerRecord read_charger(const sqlite::Statement& row) {
     charger.security_profile = row.column<std::int32_t>(19);
     charger.authorization_key_hash = row.column<std::optional<std::string>>(20);
     charger.authorization_key_set_at = optional_timestamp_column(row, 21);
+    charger.current_type = row.column<std::optional<std::string>>(22);
+    charger.rated_power_kw = row.column<std::optional<double>>(23);
     return charger;
 }
 

@@ -27,6 +27,7 @@ SqliteRepositories::SqliteRepositories(sqlite::Connection& connection)
       certificate_requests_(connection),
       log_requests_(connection),
       signed_firmware_updates_(connection),
-      load_management_(connection) {}
+      load_management_(connection),
+      energy_(connection) {}
 
 }  // namespace parkgrid::storage

@@ -10,6 +10,7 @@
 #include "sqlite_configuration_repository.hpp"
 #include "sqlite_department_repository.hpp"
 #include "sqlite_driver_repository.hpp"
+#include "sqlite_energy_repository.hpp"
 #include "sqlite_event_repository.hpp"
 #include "sqlite_id_tag_repository.hpp"
 #include "sqlite_institution_repository.hpp"
@@ -59,6 +60,7 @@ public:
     LogRequestRepository& log_requests() override { return log_requests_; }
     SignedFirmwareRepository& signed_firmware_updates() override { return signed_firmware_updates_; }
     LoadManagementRepository& load_management() override { return load_management_; }
+    EnergyRepository& energy() override { return energy_; }
 
     // For code inside storage/ (and its tests) that needs SQL beyond the repositories.
     sqlite::Connection& connection() { return connection_; }
@@ -89,6 +91,7 @@ private:
     SqliteLogRequestRepository log_requests_;
     SqliteSignedFirmwareRepository signed_firmware_updates_;
     SqliteLoadManagementRepository load_management_;
+    SqliteEnergyRepository energy_;
 };
 
 }  // namespace parkgrid::storage

@@ -10,7 +10,8 @@
 namespace parkgrid::storage {
 namespace {
 
-constexpr std::string_view kColumns = "id, institution_id, name, address, time_zone, created_at, updated_at";
+constexpr std::string_view kColumns =
+    "id, institution_id, name, address, time_zone, created_at, updated_at, service_fee_per_kwh";
 
 SiteRecord read_site(const sqlite::Statement& row) {
     return SiteRecord{
@@ -19,6 +20,7 @@ SiteRecord read_site(const sqlite::Statement& row) {
         .name = row.column<std::string>(2),
         .address = row.column<std::optional<std::string>>(3),
         .time_zone = row.column<std::string>(4),
+        .service_fee_per_kwh = row.column<double>(7),
         .created_at = timestamp_column(row, 5),
         .updated_at = timestamp_column(row, 6),
     };
@@ -44,10 +46,11 @@ Listing<SiteRecord> SqliteSiteRepository::query(const SiteFilter& filter) {
 
 std::optional<std::int64_t> SqliteSiteRepository::insert(const SiteRecord& site) {
     auto statement = connection_.cached(
-        "INSERT INTO sites (institution_id, name, address, time_zone, created_at, updated_at) "
-        "VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+        "INSERT INTO sites (institution_id, name, address, time_zone, created_at, updated_at, "
+        "service_fee_per_kwh) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
     statement->bind_all(site.institution_id, site.name, site.address, site.time_zone,
-                        to_unix_millis(site.created_at), to_unix_millis(site.updated_at));
+                        to_unix_millis(site.created_at), to_unix_millis(site.updated_at),
+                        site.service_fee_per_kwh);
     if (!execute_unless_duplicate(*statement)) {
         return std::nullopt;
     }
@@ -56,8 +59,10 @@ std::optional<std::int64_t> SqliteSiteRepository::insert(const SiteRecord& site)
 
 UpdateResult SqliteSiteRepository::update(const SiteRecord& site) {
     auto statement = connection_.cached(
-        "UPDATE sites SET name = ?2, address = ?3, time_zone = ?4, updated_at = ?5 WHERE id = ?1");
-    statement->bind_all(site.id, site.name, site.address, site.time_zone, to_unix_millis(site.updated_at));
+        "UPDATE sites SET name = ?2, address = ?3, time_zone = ?4, updated_at = ?5, service_fee_per_kwh = ?6 "
+        "WHERE id = ?1");
+    statement->bind_all(site.id, site.name, site.address, site.time_zone, to_unix_millis(site.updated_at),
+                        site.service_fee_per_kwh);
     if (!execute_unless_duplicate(*statement)) {
         return UpdateResult::Duplicate;
     }

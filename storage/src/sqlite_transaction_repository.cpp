@@ -100,7 +100,28 @@ std::int32_t SqliteTransactionRepository::insert(const TransactionStart& start) 
                    to_unix_millis(start.received_at))
         .execute();
     // The table's CHECK keeps ids within 32 bits; an id beyond fails the INSERT above.
-    return static_cast<std::int32_t>(connection_.last_insert_rowid());
+    const auto id = static_cast<std::int32_t>(connection_.last_insert_rowid());
+    record_attribution(id, start);
+    return id;
+}
+
+void SqliteTransactionRepository::record_attribution(std::int32_t id, const TransactionStart& start) {
+    // The organisation as it is now, kept for good (see migration 0008). The tag's vehicle and driver are
+    // of the tag's institution (a trigger insists), and a tag has at most one of them. id_tags compares
+    // NOCASE, as OCPP id tags do.
+    auto statement = connection_.cached(
+        "INSERT INTO transaction_attribution (transaction_id, site_id, site_institution_id, institution_id, "
+        "department_id, vehicle_id, driver_id, id_tag_known) "
+        "SELECT ?1, sites.id, sites.institution_id, "
+        "coalesce(vehicles.institution_id, id_tags.institution_id, sites.institution_id), "
+        "coalesce(vehicles.department_id, drivers.department_id), id_tags.vehicle_id, id_tags.driver_id, "
+        "id_tags.id_tag IS NOT NULL "
+        "FROM chargers LEFT JOIN sites ON sites.id = chargers.site_id "
+        "LEFT JOIN id_tags ON id_tags.id_tag = ?3 "
+        "LEFT JOIN vehicles ON vehicles.id = id_tags.vehicle_id "
+        "LEFT JOIN drivers ON drivers.id = id_tags.driver_id "
+        "WHERE chargers.id = ?2");
+    statement->bind_all(id, start.charger_id, start.id_tag).execute();
 }
 
 std::vector<TransactionRecord> SqliteTransactionRepository::open_on_connector(std::string_view charger_id,

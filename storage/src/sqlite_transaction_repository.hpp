@@ -13,7 +13,8 @@ public:
     std::optional<TransactionRecord> find(std::int32_t id) override;
     std::optional<TransactionRecord> find_same_start(const TransactionStart& start) override;
     // Throws sqlite::SqliteError (SQLITE_CONSTRAINT_UNIQUE) for a start that exists already (see
-    // find_same_start) and (SQLITE_CONSTRAINT_FOREIGNKEY) for an unknown charger.
+    // find_same_start) and (SQLITE_CONSTRAINT_FOREIGNKEY) for an unknown charger. Writes the
+    // transaction's attribution in the same call.
     std::int32_t insert(const TransactionStart& start) override;
     std::vector<TransactionRecord> open_on_connector(std::string_view charger_id,
                                                      std::int32_t connector_id) override;
@@ -25,6 +26,9 @@ public:
     std::size_t count(const TransactionFilter& filter) override;
 
 private:
+    // Writes the transaction_attribution snapshot of a transaction just inserted.
+    void record_attribution(std::int32_t id, const TransactionStart& start);
+
     sqlite::Connection& connection_;
 };
 

@@ -149,8 +149,10 @@ TEST_F(TransactionRepositoryTest, IdsIncreaseStrictlyAndAreNeverReused) {
         EXPECT_GT(id, previous);
         previous = id;
     }
-    // Delete the newest: a plain rowid table would hand its id out again.
-    connection_.execute_script("DELETE FROM transactions WHERE id = " + std::to_string(previous));
+    // Delete the newest: a plain rowid table would hand its id out again. Its attribution refers to it.
+    connection_.execute_script(
+        "DELETE FROM transaction_attribution WHERE transaction_id = " + std::to_string(previous) +
+        "; DELETE FROM transactions WHERE id = " + std::to_string(previous));
     const std::int32_t next = transactions().insert(start_on("CP1", 1, "TAG", 2000));
     EXPECT_GT(next, previous);
 }

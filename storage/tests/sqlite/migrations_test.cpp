@@ -63,14 +63,18 @@ TEST_F(MigrationsTest, CreatesTheSchema) {
         // 0005: security extension
         "certificate_requests", "log_requests", "security_events", "signed_firmware_updates",
         // 0007: load management
-        "building_load_profiles", "building_load_readings", "charging_needs", "circuits", "tariff_periods"};
+        "building_load_profiles", "building_load_readings", "charging_needs", "circuits", "tariff_periods",
+        // 0008: energy statistics
+        "data_quality_findings", "energy_factors", "energy_parts", "energy_sessions", "odometer_readings",
+        "transaction_attribution"};
     EXPECT_EQ(schema_objects(connection, "table"), expected_tables);
     const std::set<std::string> indexes = schema_objects(connection, "index");
     for (const char* index :
          {"transactions_same_start", "transactions_open_on_connector", "transactions_open_for_id_tag",
           "meter_values_by_transaction", "meter_values_by_charger", "anomalies_by_transaction",
           "anomalies_by_charger", "status_history_by_connector", "circuits_one_grid_connection",
-          "building_load_by_circuit", "building_load_by_site"}) {
+          "building_load_by_circuit", "building_load_by_site", "energy_parts_by_institution",
+          "energy_parts_by_site_institution", "energy_factors_per_kind_and_year"}) {
         EXPECT_TRUE(indexes.contains(index)) << index;
     }
 }
@@ -133,6 +137,37 @@ TEST_F(MigrationsTest, RefusesADatabaseNewerThanTheBinary) {
 
     // The same refusal through the public entry point.
     EXPECT_THROW(open_sqlite_database(SqliteOptions{.path = path_}), std::runtime_error);
+}
+
+TEST_F(MigrationsTest, AttributesTransactionsRecordedBeforeEnergyStatistics) {
+    Connection connection(path_, ConnectionOptions{});
+    const auto migrations = embedded_migrations();
+    ASSERT_GE(migrations.size(), 8U);
+    ASSERT_EQ(migrations[7].name, "0008_energy_statistics");
+    apply_migrations(connection, migrations.first(7));
+    connection.execute_script(
+        "INSERT INTO institutions (id, name, unified_social_credit_code, type, created_at, updated_at) "
+        "VALUES (1, 'Site owner', '000000000000000001', 'state_organ', 0, 0), "
+        "(2, 'Fleet owner', '000000000000000002', 'state_organ', 0, 0);"
+        "INSERT INTO sites (id, institution_id, name, created_at, updated_at) VALUES (5, 1, 'Garage', 0, 0);"
+        "INSERT INTO departments (id, institution_id, name, created_at, updated_at) VALUES (7, 2, 'Pool', 0, "
+        "0);"
+        "INSERT INTO vehicles (id, institution_id, department_id, plate_number, kind, acquired_date, "
+        "created_at, updated_at) VALUES (9, 2, 7, 'P1', 'BEV', '2025-01-01', 0, 0);"
+        "INSERT INTO id_tags (id_tag, status, created_at, updated_at, institution_id, vehicle_id) "
+        "VALUES ('CAR', 'Accepted', 0, 0, 2, 9);"
+        "INSERT INTO chargers (id, created_at, site_id) VALUES ('CP', 0, 5);"
+        "INSERT INTO transactions (id, charger_id, connector_id, id_tag, start_timestamp, meter_start, "
+        "authorization_status, received_at) VALUES (1, 'CP', 1, 'car', 0, 0, 'Accepted', 0), "
+        "(2, 'CP', 1, 'STRANGER', 1, 0, 'Invalid', 0);");
+    migrate(connection);
+    // The vehicle's institution and department for the known tag (matched NOCASE), the site's for the other.
+    EXPECT_EQ(
+        connection.query_text("SELECT group_concat(row, ' ') FROM (SELECT printf('%s,%s,%s,%s,%s,%s,%s', "
+                              "transaction_id, site_id, site_institution_id, institution_id, department_id, "
+                              "vehicle_id, id_tag_known) AS row FROM transaction_attribution "
+                              "ORDER BY transaction_id)"),
+        "1,5,1,2,7,9,1 2,5,1,1,,,0");
 }
 
 TEST_F(MigrationsTest, RejectsMisnumberedMigrationLists) {

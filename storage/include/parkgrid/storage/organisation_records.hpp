@@ -58,6 +58,7 @@ struct SiteRecord {
     std::string name{};
     std::optional<std::string> address{};
     std::string time_zone = "Asia/Shanghai";  // IANA name
+    double service_fee_per_kwh = 0;           // CNY, charged on top of the energy price
     Timestamp created_at{};
     Timestamp updated_at{};
 };

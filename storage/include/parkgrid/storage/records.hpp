@@ -37,11 +37,13 @@ struct ChargerRecord {
     std::optional<std::string> firmware_status;     // last FirmwareStatusNotification
     std::optional<std::string> diagnostics_status;  // last DiagnosticsStatusNotification
     Timestamp created_at{};
-    std::optional<std::int64_t> site_id{};         // none: unassigned, seen by admins only
-    std::optional<std::int64_t> institution_id{};  // the site's institution (read only)
-    std::int32_t security_profile = 0;             // OCPP 1.6 security profile, 0 to 3
+    std::optional<std::int64_t> site_id{};                // none: unassigned, seen by admins only
+    std::optional<std::int64_t> institution_id{};         // the site's institution (read only)
+    std::int32_t security_profile = 0;                    // OCPP 1.6 security profile, 0 to 3
     std::optional<std::string> authorization_key_hash{};  // PBKDF2 hash of the HTTP Basic password
     std::optional<Timestamp> authorization_key_set_at{};
+    std::optional<std::string> current_type{};  // AC or DC, when recorded
+    std::optional<double> rated_power_kw{};
 };
 
 // One StatusNotification; connector 0 is the charge point itself.

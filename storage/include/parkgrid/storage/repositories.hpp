@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "parkgrid/storage/audit_repository.hpp"
+#include "parkgrid/storage/energy_repository.hpp"
 #include "parkgrid/storage/load_management_repository.hpp"
 #include "parkgrid/storage/operations_repositories.hpp"
 #include "parkgrid/storage/organisation_repositories.hpp"
@@ -79,7 +80,10 @@ public:
     // The transaction a retried StartTransaction already created: same charger, connector, id tag,
     // start timestamp and meterStart.
     virtual std::optional<TransactionRecord> find_same_start(const TransactionStart& start) = 0;
-    // Returns the new transaction id: unique, positive and never reused.
+    // Returns the new transaction id: unique, positive and never reused. Also records whom the transaction
+    // belongs to as of now (TransactionAttribution, read through EnergyRepository::attribution): the id
+    // tag's vehicle or driver and their department, the charger's site, and the institution whose fleet
+    // charged (the vehicle's, else the tag's, else the site's).
     virtual std::int32_t insert(const TransactionStart& start) = 0;
     virtual std::vector<TransactionRecord> open_on_connector(std::string_view charger_id,
                                                              std::int32_t connector_id) = 0;
@@ -162,6 +166,7 @@ public:
     virtual LogRequestRepository& log_requests() = 0;
     virtual SignedFirmwareRepository& signed_firmware_updates() = 0;
     virtual LoadManagementRepository& load_management() = 0;
+    virtual EnergyRepository& energy() = 0;
 };
 
 }  // namespace parkgrid::storage
