@@ -45,6 +45,16 @@ async function startCsms(extraArgs = []) {
     return { status: response.status, body: text ? JSON.parse(text) : null };
   }
 
+  // The raw answer, for downloads that are not JSON (CSV, XLSX): status, headers and the body's bytes.
+  async function download(method, target, body) {
+    const response = await fetch(`http://127.0.0.1:${port}${target}`, {
+      method,
+      headers: { Authorization: `Bearer ${ADMIN_TOKEN}`, 'Content-Type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    return { status: response.status, headers: response.headers, bytes: Buffer.from(await response.arrayBuffer()) };
+  }
+
   async function stop() {
     if (child.exitCode !== null) return;
     const exited = new Promise((resolve) => child.once('exit', resolve));
@@ -59,6 +69,7 @@ async function startCsms(extraArgs = []) {
     endpoint: `ws://127.0.0.1:${port}/ocpp`,
     tlsEndpoint: tlsPort ? `wss://localhost:${tlsPort}/ocpp` : null,
     api,
+    download,
     stop,
     log: () => fs.readFileSync(logPath, 'utf8'),
   };
