@@ -102,6 +102,108 @@ CREATE INDEX energy_parts_by_site_institution
     ON energy_parts (site_institution_id, local_date, site_id, charger_id, wh, seconds, cost_fen,
                      service_fee_fen, starts_session);
 
+-- Incrementally maintained monthly sums of the parts, for the reports of whole months, quarters and years:
+-- one row per institution, department, vehicle and month (by the fleet's institution) and one per site
+-- institution, site, charger and month (by the site's), kept by the triggers below in the same statement
+-- that writes or deletes a part. A yearly report over millions of meter samples reads a few thousand rows.
+-- Ids are never 0 (AUTOINCREMENT), so 0 stands for "none" in these keys; NULL would defeat the primary key.
+CREATE TABLE energy_monthly_by_fleet (
+    institution_id      INTEGER NOT NULL,
+    department_id       INTEGER NOT NULL,
+    vehicle_id          INTEGER NOT NULL,
+    month               TEXT    NOT NULL,  -- YYYY-MM, site-local
+    wh                  INTEGER NOT NULL,
+    sessions            INTEGER NOT NULL,
+    seconds             INTEGER NOT NULL,
+    cost_fen            INTEGER NOT NULL,
+    service_fee_fen     INTEGER NOT NULL,
+    wh_sharp_peak       INTEGER NOT NULL,
+    wh_peak             INTEGER NOT NULL,
+    wh_flat             INTEGER NOT NULL,
+    wh_valley           INTEGER NOT NULL,
+    wh_unclassified     INTEGER NOT NULL,
+    PRIMARY KEY (institution_id, month, department_id, vehicle_id)
+) STRICT, WITHOUT ROWID;
+
+CREATE TABLE energy_monthly_by_site (
+    site_institution_id INTEGER NOT NULL,
+    site_id             INTEGER NOT NULL,
+    charger_id          TEXT    NOT NULL,
+    month               TEXT    NOT NULL,  -- YYYY-MM, site-local
+    wh                  INTEGER NOT NULL,
+    sessions            INTEGER NOT NULL,
+    seconds             INTEGER NOT NULL,
+    cost_fen            INTEGER NOT NULL,
+    service_fee_fen     INTEGER NOT NULL,
+    wh_sharp_peak       INTEGER NOT NULL,
+    wh_peak             INTEGER NOT NULL,
+    wh_flat             INTEGER NOT NULL,
+    wh_valley           INTEGER NOT NULL,
+    wh_unclassified     INTEGER NOT NULL,
+    PRIMARY KEY (site_institution_id, month, site_id, charger_id)
+) STRICT, WITHOUT ROWID;
+
+CREATE TRIGGER energy_parts_add_to_months AFTER INSERT ON energy_parts
+BEGIN
+    INSERT INTO energy_monthly_by_fleet (institution_id, department_id, vehicle_id, month, wh, sessions, seconds, cost_fen, service_fee_fen, wh_sharp_peak, wh_peak, wh_flat, wh_valley, wh_unclassified)
+    VALUES (ifnull(NEW.institution_id, 0), ifnull(NEW.department_id, 0), ifnull(NEW.vehicle_id, 0), substr(NEW.local_date, 1, 7), NEW.wh, NEW.starts_session, NEW.seconds, NEW.cost_fen,
+            NEW.service_fee_fen, CASE NEW.tou_kind WHEN 'sharp_peak' THEN NEW.wh ELSE 0 END, CASE NEW.tou_kind WHEN 'peak' THEN NEW.wh ELSE 0 END, CASE NEW.tou_kind WHEN 'flat' THEN NEW.wh ELSE 0 END, CASE NEW.tou_kind WHEN 'valley' THEN NEW.wh ELSE 0 END, CASE NEW.tou_kind WHEN 'unclassified' THEN NEW.wh ELSE 0 END)
+    ON CONFLICT (institution_id, month, department_id, vehicle_id) DO UPDATE SET
+            wh = wh + excluded.wh,
+            sessions = sessions + excluded.sessions,
+            seconds = seconds + excluded.seconds,
+            cost_fen = cost_fen + excluded.cost_fen,
+            service_fee_fen = service_fee_fen + excluded.service_fee_fen,
+            wh_sharp_peak = wh_sharp_peak + excluded.wh_sharp_peak,
+            wh_peak = wh_peak + excluded.wh_peak,
+            wh_flat = wh_flat + excluded.wh_flat,
+            wh_valley = wh_valley + excluded.wh_valley,
+            wh_unclassified = wh_unclassified + excluded.wh_unclassified;
+    INSERT INTO energy_monthly_by_site (site_institution_id, site_id, charger_id, month, wh, sessions, seconds, cost_fen, service_fee_fen, wh_sharp_peak, wh_peak, wh_flat, wh_valley, wh_unclassified)
+    VALUES (ifnull(NEW.site_institution_id, 0), ifnull(NEW.site_id, 0), NEW.charger_id, substr(NEW.local_date, 1, 7), NEW.wh, NEW.starts_session, NEW.seconds, NEW.cost_fen,
+            NEW.service_fee_fen, CASE NEW.tou_kind WHEN 'sharp_peak' THEN NEW.wh ELSE 0 END, CASE NEW.tou_kind WHEN 'peak' THEN NEW.wh ELSE 0 END, CASE NEW.tou_kind WHEN 'flat' THEN NEW.wh ELSE 0 END, CASE NEW.tou_kind WHEN 'valley' THEN NEW.wh ELSE 0 END, CASE NEW.tou_kind WHEN 'unclassified' THEN NEW.wh ELSE 0 END)
+    ON CONFLICT (site_institution_id, month, site_id, charger_id) DO UPDATE SET
+            wh = wh + excluded.wh,
+            sessions = sessions + excluded.sessions,
+            seconds = seconds + excluded.seconds,
+            cost_fen = cost_fen + excluded.cost_fen,
+            service_fee_fen = service_fee_fen + excluded.service_fee_fen,
+            wh_sharp_peak = wh_sharp_peak + excluded.wh_sharp_peak,
+            wh_peak = wh_peak + excluded.wh_peak,
+            wh_flat = wh_flat + excluded.wh_flat,
+            wh_valley = wh_valley + excluded.wh_valley,
+            wh_unclassified = wh_unclassified + excluded.wh_unclassified;
+END;
+
+-- Also fired by the ON DELETE CASCADE from energy_sessions when a session is accounted again.
+CREATE TRIGGER energy_parts_remove_from_months AFTER DELETE ON energy_parts
+BEGIN
+    UPDATE energy_monthly_by_fleet SET
+        wh = wh - OLD.wh,
+        sessions = sessions - OLD.starts_session,
+        seconds = seconds - OLD.seconds,
+        cost_fen = cost_fen - OLD.cost_fen,
+        service_fee_fen = service_fee_fen - OLD.service_fee_fen,
+        wh_sharp_peak = wh_sharp_peak - CASE OLD.tou_kind WHEN 'sharp_peak' THEN OLD.wh ELSE 0 END,
+        wh_peak = wh_peak - CASE OLD.tou_kind WHEN 'peak' THEN OLD.wh ELSE 0 END,
+        wh_flat = wh_flat - CASE OLD.tou_kind WHEN 'flat' THEN OLD.wh ELSE 0 END,
+        wh_valley = wh_valley - CASE OLD.tou_kind WHEN 'valley' THEN OLD.wh ELSE 0 END,
+        wh_unclassified = wh_unclassified - CASE OLD.tou_kind WHEN 'unclassified' THEN OLD.wh ELSE 0 END
+    WHERE institution_id = ifnull(OLD.institution_id, 0) AND department_id = ifnull(OLD.department_id, 0) AND vehicle_id = ifnull(OLD.vehicle_id, 0) AND month = substr(OLD.local_date, 1, 7);
+    UPDATE energy_monthly_by_site SET
+        wh = wh - OLD.wh,
+        sessions = sessions - OLD.starts_session,
+        seconds = seconds - OLD.seconds,
+        cost_fen = cost_fen - OLD.cost_fen,
+        service_fee_fen = service_fee_fen - OLD.service_fee_fen,
+        wh_sharp_peak = wh_sharp_peak - CASE OLD.tou_kind WHEN 'sharp_peak' THEN OLD.wh ELSE 0 END,
+        wh_peak = wh_peak - CASE OLD.tou_kind WHEN 'peak' THEN OLD.wh ELSE 0 END,
+        wh_flat = wh_flat - CASE OLD.tou_kind WHEN 'flat' THEN OLD.wh ELSE 0 END,
+        wh_valley = wh_valley - CASE OLD.tou_kind WHEN 'valley' THEN OLD.wh ELSE 0 END,
+        wh_unclassified = wh_unclassified - CASE OLD.tou_kind WHEN 'unclassified' THEN OLD.wh ELSE 0 END
+    WHERE site_institution_id = ifnull(OLD.site_institution_id, 0) AND site_id = ifnull(OLD.site_id, 0) AND charger_id = OLD.charger_id AND month = substr(OLD.local_date, 1, 7);
+END;
+
 -- What the data-quality checks found. key is the finding's stable identity (e.g. kind and transaction):
 -- checks run again and again, and a repeated finding updates its row. No foreign keys: findings are
 -- evidence and outlive the objects they name.

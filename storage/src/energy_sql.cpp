@@ -11,6 +11,16 @@ std::string tou_sums_of_parts() {
     return sql;
 }
 
+std::string tou_columns_of_months() {
+    std::string sql;
+    for (const auto kind : kTouKinds) {
+        const std::string name(kind);
+        // NULL like a sum over no parts of the kind.
+        sql += ", nullif(wh_" + name + ", 0) AS wh_" + name;
+    }
+    return sql;
+}
+
 std::string tou_sums_of_sums() {
     std::string sql;
     for (const auto kind : kTouKinds) {

@@ -21,6 +21,8 @@ inline constexpr std::array<std::string_view, 5> kTouKinds = {"sharp_peak", "pea
 // per kind in kTouKinds order. A kind without parts sums to NULL, which tells it from a kind with 0 Wh.
 std::string tou_sums_of_parts();
 // ", sum(wh_sharp_peak) AS wh_sharp_peak, ..." over the columns tou_sums_of_parts() names.
+// ", nullif(wh_<kind>, 0) AS wh_<kind>" for each kind, over the monthly sums.
+std::string tou_columns_of_months();
 std::string tou_sums_of_sums();
 // The kinds of the columns from `first` on (as tou_sums_*() name them) that are not NULL.
 std::map<std::string, std::int64_t> read_wh_by_tou(const sqlite::Statement& row, int first);

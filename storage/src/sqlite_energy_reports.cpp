@@ -73,10 +73,55 @@ WhereClause report_where(const EnergyReportQuery& query, const std::string& colu
     return where;
 }
 
+// A report of whole months (periods month, quarter or year between first days of months) reads the monthly
+// sums the triggers keep; any other reads the parts.
+bool whole_months(const EnergyReportQuery& query) {
+    const auto first_of_month = [](const std::string& date) {
+        return date.size() == 10 && date.ends_with("-01");
+    };
+    return query.period != ReportPeriod::Day && first_of_month(query.from_date) &&
+           first_of_month(query.to_date);
+}
+
+// The rows a report groups: (institution column, local_date, the group's columns, then the sums), either the
+// parts summed per day or the monthly sums (their month standing in for the date: the period expressions
+// read only its year and month).
+std::string report_source(const EnergyReportQuery& query, const GroupSql& group, const WhereClause& where) {
+    const std::string institution(group.institution_column);
+    if (whole_months(query)) {
+        const bool by_fleet = institution == "institution_id";
+        return std::string(
+                   by_fleet ? "SELECT nullif(institution_id, 0) AS institution_id, month AS local_date, "
+                              "nullif(department_id, 0) AS department_id, nullif(vehicle_id, 0) AS vehicle_id"
+                            : "SELECT nullif(site_institution_id, 0) AS site_institution_id, month AS "
+                              "local_date, nullif(site_id, 0) AS site_id, charger_id") +
+               ", wh, sessions, seconds, cost_fen, service_fee_fen" + tou_columns_of_months() + " FROM " +
+               (by_fleet ? "energy_monthly_by_fleet" : "energy_monthly_by_site") + where.sql() +
+               (where.sql().empty() ? " WHERE " : " AND ") +
+               // A month whose sessions were all accounted again elsewhere keeps a row of zeros.
+               "(wh <> 0 OR sessions <> 0 OR seconds <> 0)";
+    }
+    const std::string days_by = institution + ", local_date" + std::string(group.day_columns);
+    return "SELECT " + days_by +
+           ", sum(wh) AS wh, sum(starts_session) AS sessions, sum(seconds) AS seconds, sum(cost_fen) AS "
+           "cost_fen, sum(service_fee_fen) AS service_fee_fen" +
+           tou_sums_of_parts() + " FROM energy_parts" + where.sql() + " GROUP BY " + days_by;
+}
+
+WhereClause report_source_where(const EnergyReportQuery& query, const GroupSql& group) {
+    const std::string institution(group.institution_column);
+    if (!whole_months(query)) {
+        return report_where(query, institution, "local_date");
+    }
+    auto months = query;
+    months.from_date = query.from_date.substr(0, 7);
+    months.to_date = query.to_date.substr(0, 7);
+    return report_where(months, institution, "month");
+}
+
 std::string energy_report_sql(const EnergyReportQuery& query, const GroupSql& group,
                               const WhereClause& where) {
     const std::string institution(group.institution_column);
-    const std::string days_by = institution + ", local_date" + std::string(group.day_columns);
     return "SELECT g.group_key, coalesce(" + std::string(group.name) +
            ", ''), g.row_institution, g.period, g.wh, g.sessions, g.seconds, g.cost_fen, g.service_fee_fen, "
            "g.wh_sharp_peak, g.wh_peak, g.wh_flat, g.wh_valley, g.wh_unclassified "
@@ -85,11 +130,7 @@ std::string energy_report_sql(const EnergyReportQuery& query, const GroupSql& gr
            period_sql(query.period, "local_date") +
            " AS period, sum(wh) AS wh, sum(sessions) AS sessions, sum(seconds) AS seconds, "
            "sum(cost_fen) AS cost_fen, sum(service_fee_fen) AS service_fee_fen" +
-           tou_sums_of_sums() + " FROM (SELECT " + days_by +
-           ", sum(wh) AS wh, sum(starts_session) AS sessions, sum(seconds) AS seconds, sum(cost_fen) AS "
-           "cost_fen, "
-           "sum(service_fee_fen) AS service_fee_fen" +
-           tou_sums_of_parts() + " FROM energy_parts" + where.sql() + " GROUP BY " + days_by +
+           tou_sums_of_sums() + " FROM (" + report_source(query, group, where) +
            ") GROUP BY group_key, row_institution, period) g " + std::string(group.names_join) +
            " ORDER BY 2, g.group_key, g.row_institution, g.period";
 }
@@ -126,7 +167,7 @@ std::vector<EnergyReportRow> SqliteEnergyRepository::energy_report(const EnergyR
     std::vector<EnergyReportRow> rows;
     std::map<RowKey, std::size_t> row_of;
     {
-        const auto where = report_where(query, std::string(group.institution_column), "local_date");
+        const auto where = report_source_where(query, group);
         auto statement = connection_.cached(energy_report_sql(query, group, where));
         where.bind(*statement);
         while (statement->step()) {

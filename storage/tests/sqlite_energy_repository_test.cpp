@@ -448,6 +448,34 @@ TEST_F(EnergyRepositoryTest, ReportByInstitutionInEveryPeriod) {
         report(ReportGroup::Institution, ReportPeriod::Month, {}, {}, "2025-01-01", "2026-01-31").empty());
 }
 
+// Whole months are read from the monthly sums the triggers keep, other ranges from the parts: both agree,
+// including after a session is accounted again with different parts.
+TEST_F(EnergyRepositoryTest, MonthlySumsAgreeWithThePartsAndFollowReaccounting) {
+    account_three_sessions();
+    // 2025-12-31 is not a first of the month: the parts are read.
+    const auto from_parts = [&](ReportGroup group) {
+        return summary(report(group, ReportPeriod::Month, {}, {}, "2025-12-31", "2027-01-01"));
+    };
+    const auto from_months = [&](ReportGroup group) { return summary(report(group, ReportPeriod::Month)); };
+    for (const auto group : {ReportGroup::Institution, ReportGroup::Site, ReportGroup::Department,
+                             ReportGroup::Vehicle, ReportGroup::Charger}) {
+        EXPECT_EQ(from_months(group), from_parts(group));
+    }
+    EXPECT_EQ(report(ReportGroup::Institution, ReportPeriod::Month)[1].cost_fen, 650);
+
+    // The car's session moves entirely into March: February's sums drop to nothing and leave no row.
+    account(car_session_, {part("2026-03-02", "peak", 4000)});
+    EXPECT_EQ(from_months(ReportGroup::Institution),
+              "Fleet 2026-02 1500 1; Fleet 2026-03 4000 1; Host 2026-04 700 1");
+    for (const auto group : {ReportGroup::Institution, ReportGroup::Site, ReportGroup::Department,
+                             ReportGroup::Vehicle, ReportGroup::Charger}) {
+        EXPECT_EQ(from_months(group), from_parts(group));
+    }
+    const auto march = report(ReportGroup::Charger, ReportPeriod::Month, {}, {}, "2026-03-01", "2026-04-01");
+    ASSERT_EQ(march.size(), 1U);
+    EXPECT_EQ(march[0].wh_by_tou, (std::map<std::string, std::int64_t>{{"peak", 4000}}));
+}
+
 TEST_F(EnergyRepositoryTest, QuartersFollowTheMonths) {
     const auto id = start("CP-G", "CAR1", 1000);
     account(id, {part("2026-03-31", "flat", 1), part("2026-04-01", "flat", 2), part("2026-09-30", "flat", 4),

@@ -65,8 +65,8 @@ TEST_F(MigrationsTest, CreatesTheSchema) {
         // 0007: load management
         "building_load_profiles", "building_load_readings", "charging_needs", "circuits", "tariff_periods",
         // 0008: energy statistics
-        "data_quality_findings", "energy_factors", "energy_parts", "energy_sessions", "odometer_readings",
-        "transaction_attribution"};
+        "data_quality_findings", "energy_factors", "energy_monthly_by_fleet", "energy_monthly_by_site",
+        "energy_parts", "energy_sessions", "odometer_readings", "transaction_attribution"};
     EXPECT_EQ(schema_objects(connection, "table"), expected_tables);
     const std::set<std::string> indexes = schema_objects(connection, "index");
     for (const char* index :
