@@ -15,8 +15,9 @@ debian_packages=(
   libboost1.81-dev libboost-url1.81-dev nlohmann-json3-dev libsqlite3-dev libssl-dev
   libglpk-dev  # the simulator's offline-optimum baseline (tools/simulator)
   libhowardhinnant-date-dev tzdata  # site time zones (tariff periods, departure times)
+  libxlsxwriter-dev  # XLSX report files
 )
-test_packages=(libgtest-dev clang)  # clang: libFuzzer for tools/fuzz.sh
+test_packages=(libgtest-dev clang python3-openpyxl)  # clang: libFuzzer for tools/fuzz.sh; openpyxl reads XLSX back
 
 as_root() {
   if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <map>
 #include <stdexcept>
 
 #include "session_curve.hpp"
@@ -13,6 +14,9 @@
 
 namespace parkgrid::reporting {
 namespace {
+
+// Sessions are accounted over at most this long after their start; energy reported later is put at its end.
+constexpr Millis kLongestAccountedSession = 31LL * 24 * 3600 * 1000;
 
 // Energy and time of one (local date, period) bucket before rounding.
 struct Bucket {
@@ -29,24 +33,26 @@ struct Piece {
     std::size_t bucket = 0;
 };
 
-bool same_kind(const TouPeriod* a, const TouPeriod* b) {
-    return a == b || (a && b && a->kind == b->kind);
-}
-
 // One bucket per day and kind: a kind recurring within a day (flat in the morning and the afternoon) is one
-// part; the tariff API gives each kind one price.
-std::size_t bucket_of(std::vector<Bucket>& buckets, const std::string& local_date, const TouPeriod* period) {
-    for (std::size_t i = 0; i < buckets.size(); ++i) {
-        if (buckets[i].local_date == local_date && same_kind(buckets[i].period, period)) {
-            return i;
+// part; the tariff API gives each kind one price. Indexed, because a long session has many.
+class Buckets {
+public:
+    std::size_t of(const std::string& local_date, const TouPeriod* period) {
+        const std::string kind = period ? period->kind : std::string(kUnclassified);
+        const auto [it, added] = index_.try_emplace({local_date, kind}, list_.size());
+        if (added) {
+            list_.push_back(Bucket{local_date, period, 0, 0});
         }
+        return it->second;
     }
-    buckets.push_back(Bucket{local_date, period, 0, 0});
-    return buckets.size() - 1;
-}
+    std::vector<Bucket>& list() { return list_; }
 
-std::vector<Piece> split_time(Millis start, Millis stop, const SiteClock& clock,
-                              std::vector<Bucket>& buckets) {
+private:
+    std::vector<Bucket> list_;
+    std::map<std::pair<std::string, std::string>, std::size_t> index_;
+};
+
+std::vector<Piece> split_time(Millis start, Millis stop, const SiteClock& clock, Buckets& buckets) {
     std::vector<Millis> cuts = clock.boundaries(start, stop);
     std::vector<Piece> pieces;
     Millis from = start;
@@ -55,8 +61,7 @@ std::vector<Piece> split_time(Millis start, Millis stop, const SiteClock& clock,
         // Classified by the piece's midpoint: no boundary lies inside a piece, so any inner instant would do.
         const Millis middle = from + (to - from) / 2;
         const auto local = clock.local(middle);
-        pieces.push_back(
-            Piece{from, to, bucket_of(buckets, local.date, clock.period_at(local.minute_of_day))});
+        pieces.push_back(Piece{from, to, buckets.of(local.date, clock.period_at(local.minute_of_day))});
         from = to;
     }
     return pieces;
@@ -135,12 +140,15 @@ SessionAccount account_session(const MeterSession& session, const SiteTariff& ta
     }
     const SiteClock clock(tariff.time_zone, tariff.periods);
     const Millis start = session.start_at;
-    const Millis stop = std::max(*session.stop_at, start);  // a stop before the start is reported, not spread
+    // A stop before the start, or absurdly long after it (a charger clock set to 2099), is reported by the
+    // data-quality checks, not spread over decades of days.
+    const Millis stop = std::clamp(*session.stop_at, start, start + kLongestAccountedSession);
 
     SessionAccount account;
     const auto curve = session_curve(session, start, stop, account.source);
-    std::vector<Bucket> buckets;
-    const auto pieces = split_time(start, stop, clock, buckets);
+    Buckets index;
+    const auto pieces = split_time(start, stop, clock, index);
+    auto& buckets = index.list();
     spread_energy(curve, pieces, buckets);
     for (const auto& piece : pieces) {
         buckets[piece.bucket].ms += piece.to - piece.from;

@@ -207,6 +207,15 @@ TEST(AccountingTest, UsesTheSitesOwnZone) {
     EXPECT_EQ(account.parts[0].local_date, "2026-03-10");
 }
 
+TEST(AccountingTest, AStopDecadesLateIsAccountedOverThirtyOneDaysAtMost) {
+    // A charger clock set to 2099: the energy is kept, but not spread over 73 years of daily parts.
+    const auto s = session(shanghai(2026, 3, 10, 8, 0), 0, shanghai(2099, 1, 1, 0, 0), 10'000);
+    const auto account = account_session(s, tariff());
+    EXPECT_EQ(account.total_wh, 10'000);
+    EXPECT_LE(account.parts.size(), 32U * 4);
+    EXPECT_EQ(account.parts.back().local_date, "2026-04-10");
+}
+
 TEST(AccountingTest, ConvertsLocalDatesAndInstants) {
     EXPECT_EQ(start_of_local_date("2026-04-01", "Asia/Shanghai"), shanghai(2026, 4, 1, 0, 0));
     EXPECT_EQ(local_date_of(shanghai(2026, 3, 31, 23, 59, 59), "Asia/Shanghai"), "2026-03-31");

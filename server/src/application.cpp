@@ -16,6 +16,8 @@
 #include "parkgrid/server/http_handler.hpp"
 #include "parkgrid/server/http_server.hpp"
 #include "parkgrid/server/log.hpp"
+#include "reports/quality_monitor.hpp"
+#include "reports/quality_settings.hpp"
 #include "security/certificate_issuer.hpp"
 
 namespace parkgrid::server {
@@ -79,6 +81,9 @@ int run_application(const Config& config) {
     const auto bound_tls = server.start_tls();
     auto housekeeping = std::make_shared<Housekeeping>(io_context.get_executor(), *database);
     housekeeping->start();
+    auto quality_monitor = std::make_shared<reports::QualityMonitor>(
+        io_context.get_executor(), *database, reports::quality_limits(config), config.quality_period);
+    quality_monitor->start();
     log::info("csms listening", {{"address", bound.host + ":" + std::to_string(bound.port)},
                                  {"db", config.db_path},
                                  {"threads", std::to_string(threads)}});
@@ -116,6 +121,7 @@ int run_application(const Config& config) {
         reload_signal.cancel();
         server.stop_accepting();
         housekeeping->stop();
+        quality_monitor->stop();
         central_system.close_all(CloseCode::GoingAway, "server shutting down");
         auto timer = std::make_shared<net::steady_timer>(io_context);
         wait_for_chargers(timer, central_system, std::chrono::steady_clock::now() + config.shutdown_grace,

@@ -6,6 +6,8 @@
 #include "id_tag_authorizer.hpp"
 #include "meter_value_conversion.hpp"
 #include "parkgrid/server/log.hpp"
+#include "reports/quality_settings.hpp"
+#include "reports/session_accountant.hpp"
 #include "security/security_notifications.hpp"
 
 namespace parkgrid::server {
@@ -54,6 +56,18 @@ ocpp::RegistrationStatus to_ocpp(Registration registration) {
         case Registration::Rejected: return ocpp::RegistrationStatus::Rejected;
     }
     return ocpp::RegistrationStatus::Rejected;
+}
+
+// Accounts a finished transaction into the energy ledger in the same commit. A failure here must not refuse
+// the charger's data: it is logged, and the quality monitor accounts the transaction later.
+void account(Repositories& repositories, std::int32_t transaction_id, const reporting::QualityLimits& limits,
+             Timestamp at) {
+    try {
+        reports::account_transaction(repositories, transaction_id, limits, at);
+    } catch (const std::exception& error) {
+        log::error("energy accounting failed",
+                   {{"transactionId", std::to_string(transaction_id)}, {"error", error.what()}});
+    }
 }
 
 void record_anomaly(Repositories& repositories, const std::string& charger_id,
@@ -253,7 +267,8 @@ void ChargePointService::handle(ocpp::StopTransactionRequest request,
                                 ocpp::Responder<ocpp::StopTransactionResponse> responder) {
     const auto tolerance = config_.future_timestamp_tolerance;
     store_then_respond(
-        [charger_id = state_->id, request, tolerance](Repositories& repositories, PendingEvents& events) {
+        [charger_id = state_->id, request, tolerance, limits = reports::quality_limits(config_)](
+            Repositories& repositories, PendingEvents& events) {
             const Timestamp received_at = now();
             ocpp::StopTransactionResponse response;
             if (request.id_tag) {
@@ -329,6 +344,7 @@ void ChargePointService::handle(ocpp::StopTransactionRequest request,
                                    " is ahead of the central system clock",
                                received_at);
             }
+            account(repositories, transaction->id, limits, received_at);
             events.add("transaction.stopped", {{"transactionId", transaction->id},
                                                {"connectorId", transaction->start.connector_id},
                                                {"meterStop", stop.meter_stop},
@@ -343,13 +359,16 @@ void ChargePointService::handle(ocpp::StopTransactionRequest request,
 void ChargePointService::handle(ocpp::MeterValuesRequest request,
                                 ocpp::Responder<ocpp::MeterValuesResponse> responder) {
     store_then_respond(
-        [charger_id = state_->id, request](Repositories& repositories, PendingEvents& events) {
+        [charger_id = state_->id, request, limits = reports::quality_limits(config_)](
+            Repositories& repositories, PendingEvents& events) {
             const Timestamp received_at = now();
             std::optional<std::int32_t> transaction_id;
+            bool already_stopped = false;
             if (request.transaction_id) {
                 const auto transaction = repositories.transactions().find(*request.transaction_id);
                 if (transaction && transaction->start.charger_id == charger_id) {
                     transaction_id = transaction->id;
+                    already_stopped = transaction->stop.has_value();
                 } else {
                     record_anomaly(repositories, charger_id, std::nullopt,
                                    transaction ? anomaly::kForeignTransaction : anomaly::kUnknownTransaction,
@@ -359,6 +378,9 @@ void ChargePointService::handle(ocpp::MeterValuesRequest request,
             }
             store_meter_values(repositories, request.meter_value, charger_id, request.connector_id,
                                transaction_id, "MeterValues", received_at);
+            if (already_stopped) {  // an offline charger's queue may deliver readings after the stop
+                account(repositories, *transaction_id, limits, received_at);
+            }
             if (events.wanted("meter_values")) {
                 events.add("meter_values", {{"connectorId", request.connector_id},
                                             {"transactionId", transaction_id ? nlohmann::json(*transaction_id)

@@ -150,6 +150,9 @@ const std::map<std::string, Option>& options() {
         {"diagnostics-dir",
          {"directory for uploaded diagnostics files (default: diagnostics/ next to the database)",
           [](Config& c, const std::string& v) { c.diagnostics_dir = v; }}},
+        {"exports-dir",
+         {"directory for report files of export jobs, kept 24 hours (default: exports/ next to the database)",
+          [](Config& c, const std::string& v) { c.exports_dir = v; }}},
         {"public-url",
          {"base URL chargers use to reach this server, for upload locations (default: the API request's "
           "Host)",
@@ -226,6 +229,14 @@ const std::map<std::string, Option>& options() {
           [](Config& c, const std::string& v) {
               c.limit_changes_per_hour = parse_unsigned("limit-changes-per-hour", v, 1, 3600);
           }}},
+        {"open-session-limit",
+         {"hours a transaction may stay open before it is a data-quality finding (default 24)",
+          [](Config& c, const std::string& v) {
+              c.open_session_limit = std::chrono::hours(parse_unsigned("open-session-limit", v, 1, 24 * 366));
+          }}},
+        {"quality-period",
+         {"seconds between runs of the data-quality checks across sessions (default 300)",
+          [](Config& c, const std::string& v) { c.quality_period = parse_seconds("quality-period", v, 1); }}},
         {"load-period",
          {"seconds between two scheduler runs when nothing happens (default 15)",
           [](Config& c, const std::string& v) { c.load_period = parse_seconds("load-period", v, 1); }}},

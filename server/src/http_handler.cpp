@@ -8,6 +8,7 @@
 #include "api/audit_recorder.hpp"
 #include "api/auth_routes.hpp"
 #include "api/authenticator.hpp"
+#include "api/energy_statistics_routes.hpp"
 #include "api/load_management_routes.hpp"
 #include "api/openapi.hpp"
 #include "api/organisation_routes.hpp"
@@ -60,7 +61,9 @@ HttpHandler::HttpHandler(CentralSystem& central_system)
       public_router_(std::make_unique<api::Router>()),
       router_(std::make_unique<api::Router>()),
       diagnostics_uploads_(
-          std::make_unique<DiagnosticsUploads>(central_system.database(), central_system.config())) {
+          std::make_unique<DiagnosticsUploads>(central_system.database(), central_system.config())),
+      exports_(std::make_unique<reports::ExportJobs>(central_system.database(),
+                                                     reports::exports_directory(central_system.config()))) {
     api::add_login_route(*public_router_, central_system_.database(), *auth_);
     api::add_session_routes(*router_, central_system_.database(), *auth_);
     api::add_user_routes(*router_, central_system_.database(), *auth_);
@@ -89,6 +92,12 @@ HttpHandler::HttpHandler(CentralSystem& central_system)
     api::add_building_load_routes(*router_, central_system_.database(), central_system_.events());
     api::add_tariff_routes(*router_, central_system_.database(), central_system_.events());
     api::add_charging_need_routes(*router_, central_system_.database(), central_system_.events());
+    api::add_report_routes(*router_, central_system_.database());
+    api::add_standard_report_routes(*router_, central_system_.database(), exports_->directory());
+    api::add_export_routes(*router_, central_system_.database(), *exports_);
+    api::add_data_quality_routes(*router_, central_system_.database(), central_system_.config());
+    api::add_energy_factor_routes(*router_, central_system_.database());
+    api::add_odometer_routes(*router_, central_system_.database());
 }
 
 HttpHandler::~HttpHandler() = default;

@@ -283,8 +283,15 @@ private:
         write(message);
     }
 
-    // A streamed response (Server-Sent Events): chunked, on a connection that serves nothing else after it.
-    // An outstanding read keeps the session alive and notices when the client goes away.
+    // A chunk of a streamed body waiting to be written; `last` is the terminating chunk of a finite body.
+    struct QueuedChunk {
+        std::shared_ptr<const std::string> data;
+        std::function<void()> written;
+        bool last = false;
+    };
+
+    // A streamed response (Server-Sent Events, a download): chunked, on a connection that serves nothing else
+    // after it. An outstanding read keeps the session alive and notices when the client goes away.
     void start_stream(HttpResponse response) {
         auto header = std::make_shared<http::response<http::empty_body>>(
             static_cast<http::status>(response.status), request_.version());
@@ -320,13 +327,16 @@ private:
         if (chunk_writer_) {
             chunk_writer_->closed = true;
         }
+        if (linger_timer_) {
+            linger_timer_->cancel();
+        }
         stream_producer_.reset();
         beast::error_code ec;
         lowest_layer().socket().shutdown(tcp::socket::shutdown_both, ec);
         lowest_layer().socket().close(ec);
     }
 
-    void write_chunk(std::shared_ptr<const std::string> chunk) {
+    void write_chunk(QueuedChunk chunk) {
         chunk_queue_.push_back(std::move(chunk));
         if (chunk_queue_.size() == 1) {
             write_next_chunk();
@@ -334,12 +344,24 @@ private:
     }
 
     void write_next_chunk() {
-        net::async_write(stream_, http::make_chunk(net::buffer(*chunk_queue_.front())),
+        if (chunk_queue_.front().last) {
+            net::async_write(stream_, http::make_chunk_last(),
+                             [self = this->shared_from_this()](beast::error_code ec, std::size_t) {
+                                 self->chunk_queue_.clear();
+                                 self->linger(ec);
+                             });
+            return;
+        }
+        net::async_write(stream_, http::make_chunk(net::buffer(*chunk_queue_.front().data)),
                          [self = this->shared_from_this()](beast::error_code ec, std::size_t) {
+                             auto written = std::move(self->chunk_queue_.front().written);
                              self->chunk_queue_.pop_front();
                              if (ec) {
                                  self->end_stream();
                                  return;
+                             }
+                             if (written) {
+                                 written();
                              }
                              if (!self->chunk_queue_.empty()) {
                                  self->write_next_chunk();
@@ -347,24 +369,52 @@ private:
                          });
     }
 
+    // After the last chunk of a finite body: no more to send. The connection is closed when the client closes
+    // its side (the outstanding read ends), or after the request timeout if it does not; closing at once
+    // could reset the connection before the client has read the end of the body.
+    void linger(beast::error_code ec) {
+        if (ec) {
+            end_stream();
+            return;
+        }
+        lowest_layer().socket().shutdown(tcp::socket::shutdown_send, ec);
+        linger_timer_.emplace(stream_.get_executor());
+        linger_timer_->expires_after(kRequestTimeout);
+        linger_timer_->async_wait([self = this->shared_from_this()](beast::error_code wait_error) {
+            if (!wait_error) {
+                self->end_stream();
+            }
+        });
+    }
+
     // Hands chunks to the session's strand. Holds the session weakly: the outstanding read keeps it alive.
     struct ChunkWriter final : StreamWriter {
         explicit ChunkWriter(const std::shared_ptr<HttpSession>& owner) : session(owner) {}
 
-        void write(std::string chunk) override {
+        void write(std::string chunk) override { write_then(std::move(chunk), nullptr); }
+
+        void write_then(std::string chunk, std::function<void()> written) override {
+            queue(QueuedChunk{std::make_shared<const std::string>(std::move(chunk)), std::move(written),
+                              false});
+        }
+
+        void finish() override { queue(QueuedChunk{nullptr, nullptr, true}); }
+
+        void queue(QueuedChunk chunk) {
             auto owner = session.lock();
             if (!owner || closed) {
                 return;
             }
-            net::post(
-                owner->stream_.get_executor(),
-                [owner, chunk = std::make_shared<const std::string>(std::move(chunk))]() mutable {
-                    if (owner->chunk_queue_.size() > kMaxQueuedChunks) {
-                        owner->end_stream();  // a client that does not read is dropped, not buffered for
-                        return;
-                    }
-                    owner->write_chunk(std::move(chunk));
-                });
+            net::post(owner->stream_.get_executor(), [owner, chunk = std::move(chunk)]() mutable {
+                if (owner->chunk_writer_->closed) {
+                    return;
+                }
+                if (owner->chunk_queue_.size() > kMaxQueuedChunks) {
+                    owner->end_stream();  // a client that does not read is dropped, not buffered for
+                    return;
+                }
+                owner->write_chunk(std::move(chunk));
+            });
         }
         bool open() const override { return !closed && !session.expired(); }
 
@@ -414,7 +464,8 @@ private:
     static constexpr std::size_t kMaxQueuedChunks = 1000;
     std::shared_ptr<ChunkWriter> chunk_writer_;
     std::shared_ptr<void> stream_producer_;
-    std::deque<std::shared_ptr<const std::string>> chunk_queue_;
+    std::deque<QueuedChunk> chunk_queue_;
+    std::optional<net::steady_timer> linger_timer_;  // after a finite body, see linger()
     std::array<char, 512> discard_{};
 };
 

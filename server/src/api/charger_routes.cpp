@@ -2,6 +2,7 @@
 
 #include "body_reader.hpp"
 #include "charger_load_settings.hpp"
+#include "charger_rating.hpp"
 #include "json_views.hpp"
 #include "load_access.hpp"
 #include "load_views.hpp"
@@ -200,8 +201,9 @@ void add_charger_routes(Router& router, CentralSystem& central_system) {
             const auto& principal = request.principal();
             require_change_right(principal);
             const auto body = request.json_body();
-            const BodyReader fields(body, {"description", "registrationStatus", "siteId", "circuitId",
-                                           "maxCurrentA", "minCurrentA", "phases", "phaseWiring"});
+            const BodyReader fields(
+                body, {"description", "registrationStatus", "siteId", "circuitId", "maxCurrentA",
+                       "minCurrentA", "phases", "phaseWiring", "currentType", "ratedPowerKw"});
             if (fields.has("registrationStatus")) {
                 require_admin(principal);  // approving chargers is the operator's decision
             }
@@ -213,11 +215,12 @@ void add_charger_routes(Router& router, CentralSystem& central_system) {
             const bool change_site = fields.has("siteId");  // null unassigns
             const auto site_id = optional_id(fields, "siteId");
             const auto load_change = read_charger_load_change(fields);
+            const auto rating_change = read_charger_rating_change(fields);
             const auto id = request.path_param(0);
             write_then_reply(
                 database,
                 [id, status, change_description, description, change_site, site_id, load_change,
-                 principal](Repositories& repositories) {
+                 rating_change, principal](Repositories& repositories) {
                     auto& chargers = repositories.chargers();
                     const auto before = require_visible_charger(repositories, principal, id);
                     if (status) {
@@ -232,6 +235,7 @@ void add_charger_routes(Router& router, CentralSystem& central_system) {
                         }
                         chargers.set_site(id, site_id);  // leaves the old site's circuit
                     }
+                    apply_charger_rating_change(repositories, before, rating_change);
                     PatchedCharger patched;
                     if (load_change.any()) {
                         auto& load = repositories.load_management();

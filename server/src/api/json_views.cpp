@@ -52,7 +52,9 @@ nlohmann::json charger_json(const storage::ChargerRecord& charger, bool online) 
             {"diagnosticsStatus", or_null(charger.diagnostics_status)},
             {"createdAt", to_json_time(charger.created_at)},
             {"siteId", or_null(charger.site_id)},
-            {"institutionId", or_null(charger.institution_id)}};
+            {"institutionId", or_null(charger.institution_id)},
+            {"currentType", or_null(charger.current_type)},
+            {"ratedPowerKw", or_null(charger.rated_power_kw)}};
 }
 
 nlohmann::json status_json(const storage::StatusRecord& status) {

@@ -33,6 +33,15 @@ std::int64_t required_id(const BodyReader& fields, const std::string& name) {
     return *id;
 }
 
+storage::InstitutionRecord require_visible_institution(storage::Repositories& repositories,
+                                                       const Principal& principal, std::int64_t id) {
+    auto institution = principal.sees_institution(id) ? repositories.institutions().find(id) : std::nullopt;
+    if (!institution) {
+        throw ApiError::not_found("institution " + std::to_string(id));
+    }
+    return std::move(*institution);
+}
+
 void require_institution_for_write(storage::Repositories& repositories, const Principal& principal,
                                    std::int64_t institution_id, const std::string& field) {
     if (!principal.sees_institution(institution_id) || !repositories.institutions().find(institution_id)) {

@@ -35,6 +35,11 @@ Record require_visible_record(std::optional<Record> record, const Principal& pri
     return std::move(*record);
 }
 
+// The institution `id` as `principal` may see it: 404 when it does not exist or lies outside the caller's
+// scope.
+storage::InstitutionRecord require_visible_institution(storage::Repositories& repositories,
+                                                       const Principal& principal, std::int64_t id);
+
 // The institution a new object is created in (or a tag is moved to): 422 on `field` when it does not
 // exist or lies outside the caller's scope; both get the same answer so that scopes do not leak.
 void require_institution_for_write(storage::Repositories& repositories, const Principal& principal,

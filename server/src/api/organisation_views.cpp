@@ -18,6 +18,7 @@ nlohmann::json site_json(const storage::SiteRecord& site) {
             {"name", site.name},
             {"address", or_null(site.address)},
             {"timeZone", site.time_zone},
+            {"serviceFeePerKwh", site.service_fee_per_kwh},
             {"createdAt", to_json_time(site.created_at)},
             {"updatedAt", to_json_time(site.updated_at)}};
 }

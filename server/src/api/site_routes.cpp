@@ -11,12 +11,19 @@ namespace {
 using storage::Repositories;
 using storage::SiteRecord;
 
-const std::initializer_list<std::string_view> kFields = {"institutionId", "name", "address", "timeZone"};
+const std::initializer_list<std::string_view> kFields = {"institutionId", "name", "address", "timeZone",
+                                                         "serviceFeePerKwh"};
 constexpr std::size_t kMaxNameLength = 200;
 constexpr std::size_t kMaxAddressLength = 500;
+constexpr double kMaxServiceFeePerKwh = 10;  // CNY; public car parks charge around 0.4 to 0.8
 
 std::string what(std::int64_t id) {
     return "site " + std::to_string(id);
+}
+
+// The service fee charged per kWh on top of the electricity (充电服务费), in CNY.
+std::optional<double> read_service_fee(const BodyReader& fields) {
+    return fields.optional_number("serviceFeePerKwh", 0, kMaxServiceFeePerKwh);
 }
 
 std::optional<std::string> read_time_zone(const BodyReader& fields) {
@@ -46,6 +53,7 @@ void add_site_routes(Router& router, storage::Database& database) {
         site.name = fields.required_string("name", kMaxNameLength);
         site.address = fields.optional_string("address", kMaxAddressLength);
         site.time_zone = read_time_zone(fields).value_or(site.time_zone);
+        site.service_fee_per_kwh = read_service_fee(fields).value_or(0);
         site.created_at = site.updated_at = now();
         write_then_reply(
             database,
@@ -94,10 +102,12 @@ void add_site_routes(Router& router, storage::Database& database) {
         refuse_institution_change(fields);
         refuse_null(fields, "name");
         refuse_null(fields, "timeZone");
+        refuse_null(fields, "serviceFeePerKwh");
         const auto name = fields.optional_string("name", kMaxNameLength);
         const bool change_address = fields.has("address");
         const auto address = fields.optional_string("address", kMaxAddressLength);
         const auto time_zone = read_time_zone(fields);
+        const auto service_fee = read_service_fee(fields);
         write_then_reply(
             database,
             [=, principal = request.principal()](Repositories& repositories) {
@@ -107,6 +117,7 @@ void add_site_routes(Router& router, storage::Database& database) {
                     site.address = address;
                 }
                 site.time_zone = time_zone.value_or(site.time_zone);
+                site.service_fee_per_kwh = service_fee.value_or(site.service_fee_per_kwh);
                 site.updated_at = now();
                 if (repositories.sites().update(site) == storage::UpdateResult::Duplicate) {
                     throw duplicate_name(site);

@@ -49,6 +49,7 @@ struct Config {
     std::chrono::seconds remote_start_wait{60};
     std::size_t diagnostics_max_bytes = std::size_t{50} * 1024 * 1024;  // per uploaded diagnostics file
     std::string diagnostics_dir;  // default: "diagnostics" next to the database file
+    std::string exports_dir;      // report files of export jobs; default: "exports" next to the database file
     // How chargers reach this server (e.g. http://10.0.0.5:8180); default: from the API request.
     std::string public_url;
     std::size_t max_pending_calls = 64;  // queued server-initiated CALLs per charger
@@ -83,7 +84,12 @@ struct Config {
     std::chrono::days charger_certificate_validity{365};
 
     // Load management (see docs/load-management.md).
-    std::chrono::seconds load_period{15};                 // the scheduler reruns at least this often
+    std::chrono::seconds load_period{15};  // the scheduler reruns at least this often
+
+    // Energy statistics: a running transaction is a data-quality finding after this long, and the
+    // cross-session checks run this often (besides on demand).
+    std::chrono::hours open_session_limit{24};
+    std::chrono::seconds quality_period{300};
     std::chrono::seconds building_load_stale_after{120};  // older readings give way to the fallback profile
     std::size_t limit_change_threshold_tenths = 10;       // smaller limit changes are not sent (1.0 A)
     std::chrono::seconds limit_min_interval{30};          // between two changes of one connector's limit

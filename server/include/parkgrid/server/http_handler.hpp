@@ -17,6 +17,9 @@ class Router;
 namespace auth {
 struct AuthServices;
 }  // namespace auth
+namespace reports {
+class ExportJobs;
+}  // namespace reports
 
 // Everything served over plain HTTP on the listening port: /healthz, the REST API under /api (login sessions
 // and API tokens; state-changing requests are audited), and the admin UI's static files.
@@ -45,6 +48,7 @@ private:
     std::unique_ptr<api::Router> public_router_;  // routes that need no authentication: the login
     std::unique_ptr<api::Router> router_;
     std::unique_ptr<DiagnosticsUploads> diagnostics_uploads_;
+    std::unique_ptr<reports::ExportJobs> exports_;  // report export jobs and their files
 };
 
 }  // namespace parkgrid::server

@@ -21,11 +21,18 @@ struct HttpRequest {
     std::string host;  // the Host header: how the client reached this server
 };
 
-// Writes the chunks of a streamed response body (Server-Sent Events); usable from any thread.
+// Writes the chunks of a streamed response body (Server-Sent Events, downloads); usable from any thread.
 class StreamWriter {
 public:
     virtual ~StreamWriter() = default;
     virtual void write(std::string chunk) = 0;
+    // Like write(), then calls `written` (on the connection's thread) once the chunk has gone out, so that
+    // the producer of a large body writes its next chunk only then instead of queueing the whole body. Not
+    // called when the stream ends first.
+    virtual void write_then(std::string chunk, std::function<void()> written) = 0;
+    // Ends a finite body (a download): the terminating chunk follows the chunks written, then the connection
+    // closes. An endless stream (events) never calls it.
+    virtual void finish() = 0;
     // False once the client has gone or the server is shutting down; the stream should then stop.
     virtual bool open() const = 0;
 };
