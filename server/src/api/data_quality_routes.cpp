@@ -115,18 +115,15 @@ void add_data_quality_routes(Router& router, storage::Database& database, const 
 
     router.add(
         "GET", "/api/v1/data-quality/score", [&database](const ApiRequest& request, const HttpReply& reply) {
-            const auto institution_id = query_id(request, "institutionId");
-            if (!institution_id) {
-                throw ApiError::invalid_field("institutionId", "is required");
-            }
-            const auto period = required_period(request.query("period"), "period");
+            const auto [institution_id, period] = institution_period_params(request);
             read_then_reply(
                 database,
-                [id = *institution_id, period, principal = request.principal()](Repositories& repositories) {
+                [id = institution_id, period = period,
+                 principal = request.principal()](Repositories& repositories) {
                     require_visible_institution(repositories, principal, id);
                     return repositories.energy().quality_tally(id, period.range.first, period.range.end);
                 },
-                [id = *institution_id, period](const storage::QualityTally& tally) {
+                [id = institution_id, period = period](const storage::QualityTally& tally) {
                     return json_response(200, score_json(id, period, tally));
                 },
                 reply);

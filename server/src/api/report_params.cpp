@@ -3,6 +3,7 @@
 #include <chrono>
 
 #include "api_error.hpp"
+#include "organisation_access.hpp"
 
 namespace parkgrid::server::api {
 namespace {
@@ -44,6 +45,14 @@ std::string_view kind_example(reporting::PeriodKind kind) {
 std::optional<reporting::Period> parse_period_label(std::string_view label) {
     const auto kind = kind_of_label(label);
     return kind ? reporting::parse_period(*kind, label) : std::nullopt;
+}
+
+InstitutionPeriod institution_period_params(const ApiRequest& request) {
+    const auto institution_id = query_id(request, "institutionId");
+    if (!institution_id) {
+        throw ApiError::invalid_field("institutionId", "is required");
+    }
+    return {*institution_id, required_period(request.query("period"), "period")};
 }
 
 reporting::Period required_period(const std::optional<std::string>& text, const std::string& name) {

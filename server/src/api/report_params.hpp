@@ -27,6 +27,13 @@ reporting::Period required_period(const std::optional<std::string>& text, const 
 reporting::Period required_period_of(const std::optional<std::string>& text, const std::string& name,
                                      reporting::PeriodKind kind);
 
+// ?institutionId=&period=<label>, both required: the figures of one institution in one period.
+struct InstitutionPeriod {
+    std::int64_t institution_id = 0;
+    reporting::Period period;
+};
+InstitutionPeriod institution_period_params(const ApiRequest& request);
+
 // A local date YYYY-MM-DD in query parameter `name`; nullopt when absent.
 std::optional<std::string> query_date(const ApiRequest& request, const std::string& name);
 

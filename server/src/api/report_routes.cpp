@@ -78,25 +78,22 @@ void add_report_routes(Router& router, storage::Database& database) {
                        [](const nlohmann::json& report) { return json_response(200, report); }, reply);
                });
 
-    router.add(
-        "GET", "/api/v1/reports/fleet-inventory",
-        [&database](const ApiRequest& request, const HttpReply& reply) {
-            const auto institution_id = query_id(request, "institutionId");
-            if (!institution_id) {
-                throw ApiError::invalid_field("institutionId", "is required");
-            }
-            const auto period = required_period(request.query("period"), "period");
-            read_then_reply(
-                database,
-                [id = *institution_id, period, principal = request.principal()](Repositories& repositories) {
-                    require_visible_institution(repositories, principal, id);
-                    return repositories.energy().fleet_inventory(id, period.range.first, period.range.end);
-                },
-                [id = *institution_id, period](const storage::FleetInventory& inventory) {
-                    return json_response(200, inventory_json(id, period, inventory));
-                },
-                reply);
-        });
+    router.add("GET", "/api/v1/reports/fleet-inventory",
+               [&database](const ApiRequest& request, const HttpReply& reply) {
+                   const auto [institution_id, period] = institution_period_params(request);
+                   read_then_reply(
+                       database,
+                       [id = institution_id, period = period,
+                        principal = request.principal()](Repositories& repositories) {
+                           require_visible_institution(repositories, principal, id);
+                           return repositories.energy().fleet_inventory(id, period.range.first,
+                                                                        period.range.end);
+                       },
+                       [id = institution_id, period = period](const storage::FleetInventory& inventory) {
+                           return json_response(200, inventory_json(id, period, inventory));
+                       },
+                       reply);
+               });
 }
 
 }  // namespace parkgrid::server::api
