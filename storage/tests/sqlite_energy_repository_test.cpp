@@ -1024,38 +1024,5 @@ TEST_F(EnergyRepositoryTest, SiteServiceFeeIsWrittenAndRead) {
     expect_refused([&] { repositories_.sites().update(site); }, SQLITE_CONSTRAINT_CHECK);
 }
 
-// A measurement rather than a check of behaviour (timings depend on the machine and its load): run with
-// --gtest_also_run_disabled_tests on an idle machine.
-TEST_F(EnergyRepositoryTest, DISABLED_AYearlyReportOverThreeHundredThousandPartsTakesWellUnderASecond) {
-    // 300,000 sessions of 50 institutions over 2024-2026, three parts each: 300,000 parts in 2025.
-    connection_.execute_script(
-        "PRAGMA foreign_keys = OFF; BEGIN;"
-        "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 300000) "
-        "INSERT INTO energy_sessions (transaction_id, charger_id, connector_id, id_tag, institution_id, "
-        "site_institution_id, id_tag_known, start_at, stop_at, total_wh, energy_source, start_date, "
-        "accounted_at) "
-        "SELECT i, 'CP' || (i % 200), 1, 'T', i % 50, (i * 7) % 50, 1, 0, 0, 3000, 'register', "
-        "date('2024-01-01', '+' || (i * 3 / 822) || ' days'), 0 FROM n;"
-        "INSERT INTO energy_parts SELECT transaction_id, start_date, k.kind, 1000, 600, 0.5, 50, 5, "
-        "institution_id, "
-        "site_institution_id, site_institution_id * 3, institution_id * 10 + transaction_id % 7, "
-        "transaction_id % 500, charger_id, k.kind = 'peak' FROM energy_sessions, (SELECT 'peak' AS kind "
-        "UNION ALL SELECT 'flat' UNION ALL SELECT 'valley') k;"
-        "COMMIT; PRAGMA foreign_keys = ON;");
-    for (const auto group : {ReportGroup::Institution, ReportGroup::Department, ReportGroup::Vehicle,
-                             ReportGroup::Site, ReportGroup::Charger}) {
-        const auto began = std::chrono::steady_clock::now();
-        const auto cpu_began = std::clock();
-        const auto rows = report(group, ReportPeriod::Month, {}, {}, "2025-01-01", "2026-01-01");
-        const auto took = std::chrono::steady_clock::now() - began;
-        const auto cpu_ms = (std::clock() - cpu_began) * 1000 / CLOCKS_PER_SEC;
-        EXPECT_FALSE(rows.empty());
-        EXPECT_LT(took, std::chrono::seconds(1)) << static_cast<int>(group);
-        std::cout << "group " << static_cast<int>(group) << ": " << rows.size() << " rows in "
-                  << std::chrono::duration_cast<std::chrono::milliseconds>(took).count() << " ms (" << cpu_ms
-                  << " ms CPU)\n";
-    }
-}
-
 }  // namespace
 }  // namespace parkgrid::storage
