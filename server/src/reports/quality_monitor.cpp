@@ -12,6 +12,8 @@ namespace parkgrid::server::reports {
 namespace {
 
 constexpr std::size_t kPendingBatch = 500;
+// Between batches while catching up: lets the chargers' writes in between.
+constexpr std::chrono::milliseconds kCatchUpDelay{200};
 constexpr auto kPeriodCheckInterval = std::chrono::hours(1);
 // Connectors are checked a little further back than the last run: a stop may commit just after it.
 constexpr auto kConnectorOverlap = std::chrono::minutes(10);
@@ -22,7 +24,8 @@ struct RunState {
     bool period_checks = false;
 };
 
-void run_checks(storage::Repositories& repositories, const reporting::QualityLimits& limits,
+// Returns whether transactions without a ledger are probably left (a full batch was accounted).
+bool run_checks(storage::Repositories& repositories, const reporting::QualityLimits& limits,
                 const RunState& state, storage::Timestamp now) {
     QualityRunSummary summary;
     account_pending(repositories, limits, now, kPendingBatch, summary);
@@ -45,6 +48,7 @@ void run_checks(storage::Repositories& repositories, const reporting::QualityLim
                                           {"findings", std::to_string(summary.findings)},
                                           {"newFindings", std::to_string(summary.new_findings)}});
     }
+    return summary.accounted >= kPendingBatch;
 }
 
 }  // namespace
@@ -57,8 +61,8 @@ void QualityMonitor::stop() {
     timer_.cancel();
 }
 
-void QualityMonitor::schedule() {
-    timer_.expires_after(interval_);
+void QualityMonitor::schedule(std::chrono::milliseconds delay) {
+    timer_.expires_after(delay);
     timer_.async_wait([weak = weak_from_this()](boost::system::error_code ec) {
         if (auto self = weak.lock(); self && !ec) {
             self->run_once();
@@ -77,16 +81,18 @@ void QualityMonitor::run_once() {
     storage::write(
         database_,
         [limits = limits_, state, now](storage::Repositories& repositories) {
-            run_checks(repositories, limits, state, now);
+            return run_checks(repositories, limits, state, now);
         },
-        [weak = weak_from_this(),
-         executor = timer_.get_executor()](const storage::Outcome<storage::detail::Unit>& outcome) {
+        [weak = weak_from_this(), executor = timer_.get_executor()](storage::Outcome<bool> outcome) {
             if (!outcome.ok()) {
                 log::error("data-quality checks failed");
             }
-            boost::asio::post(executor, [weak] {
+            // Transactions recorded before an upgrade are accounted batch after batch, not one batch per
+            // period.
+            const bool more_pending = outcome.ok() && outcome.value();
+            boost::asio::post(executor, [weak, more_pending] {
                 if (auto self = weak.lock()) {
-                    self->schedule();
+                    self->schedule(more_pending ? kCatchUpDelay : self->interval_);
                 }
             });
         });

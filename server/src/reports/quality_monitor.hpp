@@ -27,7 +27,7 @@ public:
 
 private:
     void run_once();
-    void schedule();
+    void schedule(std::chrono::milliseconds delay);
 
     boost::asio::steady_timer timer_;
     storage::Database& database_;
