@@ -10,7 +10,7 @@ std::string site_time_zone(storage::Repositories& repositories, std::optional<st
             return site->time_zone;
         }
     }
-    return "Asia/Shanghai";  // a charger without a site: the zone of the institutions ParkGrid serves
+    return kInstitutionZone;
 }
 
 storage::DataQualityFindingRecord to_record(const reporting::Finding& finding, const FindingPlace& place,

@@ -4,16 +4,10 @@
 #include "time_conversion.hpp"
 
 namespace parkgrid::server::reports {
-namespace {
-
-constexpr const char* kReportingZone = "Asia/Shanghai";
-
-}  // namespace
-
 std::optional<double> odometer_distance_km(storage::EnergyRepository& energy, std::int64_t vehicle_id,
                                            const reporting::DateRange& range) {
-    const auto start = timestamp(reporting::start_of_local_date(range.first, kReportingZone));
-    const auto end = timestamp(reporting::start_of_local_date(range.end, kReportingZone));
+    const auto start = timestamp(reporting::start_of_local_date(range.first, kInstitutionZone));
+    const auto end = timestamp(reporting::start_of_local_date(range.end, kInstitutionZone));
     std::optional<double> baseline;
     std::optional<double> last;
     std::size_t in_period = 0;

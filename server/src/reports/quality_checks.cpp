@@ -14,12 +14,6 @@ namespace {
 
 using storage::Repositories;
 
-// Neighbours of the sessions in a window are looked at this far back (an overlap with a session that
-// started before the window).
-constexpr auto kNeighbourWindow = std::chrono::days(2);
-// Zone of an institution's period boundaries: ParkGrid's institutions are Chinese.
-constexpr const char* kReportingZone = "Asia/Shanghai";
-
 void count(QualityRunSummary& summary, std::size_t found, std::size_t added) {
     summary.findings += found;
     summary.new_findings += added;
@@ -79,36 +73,36 @@ void check_open_sessions(Repositories& repositories, const reporting::QualityLim
         if (!transaction) {
             continue;
         }
-        reporting::MeterSession session;
-        session.start_at = millis(transaction->start.timestamp);
-        session.start_received_at = millis(transaction->start.received_at);
-        session.meter_start_wh = transaction->start.meter_start;
-        reporting::SessionContext context;
-        context.transaction_id = id;
-        context.charger_id = transaction->start.charger_id;
-        context.connector_id = transaction->start.connector_id;
-        if (const auto finding = reporting::check_open_session(session, context, millis(now), limits)) {
+        // The start is all this check reads: the samples of a long session are not loaded every run.
+        if (const auto finding = reporting::check_open_session(
+                transaction_session(*transaction), transaction_context(*transaction), millis(now), limits)) {
             count(summary, 1,
                   store_findings(repositories, {*finding}, place_of_transaction(repositories, id), now));
         }
     }
 }
 
+std::vector<reporting::Finding> connector_history_findings(Repositories& repositories,
+                                                           const std::string& charger_id,
+                                                           std::int32_t connector_id, storage::Timestamp from,
+                                                           storage::Timestamp to,
+                                                           const reporting::QualityLimits& limits) {
+    std::vector<reporting::ConnectorSession> sessions;
+    for (const auto& row : repositories.energy().connector_sessions(charger_id, connector_id, from, to)) {
+        sessions.push_back(
+            reporting::ConnectorSession{row.transaction_id, row.id_tag, millis(row.start_at),
+                                        row.stop_at ? std::optional(millis(*row.stop_at)) : std::nullopt,
+                                        row.meter_start, row.meter_stop});
+    }
+    return reporting::check_connector_history(charger_id, connector_id, std::move(sessions), limits);
+}
+
 void check_connectors(Repositories& repositories, const reporting::QualityLimits& limits,
                       storage::Timestamp from, storage::Timestamp to, storage::Timestamp now,
                       QualityRunSummary& summary) {
-    auto& energy = repositories.energy();
-    for (const auto& [charger_id, connector_id] : energy.active_connectors(from, to)) {
-        std::vector<reporting::ConnectorSession> sessions;
-        for (const auto& row :
-             energy.connector_sessions(charger_id, connector_id, from - kNeighbourWindow, to)) {
-            sessions.push_back(
-                reporting::ConnectorSession{row.transaction_id, row.id_tag, millis(row.start_at),
-                                            row.stop_at ? std::optional(millis(*row.stop_at)) : std::nullopt,
-                                            row.meter_start, row.meter_stop});
-        }
-        const auto findings =
-            reporting::check_connector_history(charger_id, connector_id, std::move(sessions), limits);
+    for (const auto& [charger_id, connector_id] : repositories.energy().active_connectors(from, to)) {
+        const auto findings = connector_history_findings(repositories, charger_id, connector_id,
+                                                         from - kNeighbourWindow, to, limits);
         count(summary, findings.size(), store_findings(repositories, findings, FindingPlace{}, now));
     }
 }
@@ -153,8 +147,8 @@ QualityRunSummary run_quality_checks(Repositories& repositories, const reporting
     constexpr std::size_t kPendingBatch = 1000;
     account_pending(repositories, limits, now, kPendingBatch, summary);
     check_open_sessions(repositories, limits, now, summary);
-    const auto from = timestamp(reporting::start_of_local_date(period.range.first, kReportingZone));
-    const auto to = timestamp(reporting::start_of_local_date(period.range.end, kReportingZone));
+    const auto from = timestamp(reporting::start_of_local_date(period.range.first, kInstitutionZone));
+    const auto to = timestamp(reporting::start_of_local_date(period.range.end, kInstitutionZone));
     check_connectors(repositories, limits, from, to, now, summary);
     const auto institutions = institution_id ? std::vector<std::int64_t>{*institution_id}
                                              : repositories.energy().institutions_with_sessions(

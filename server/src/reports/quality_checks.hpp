@@ -3,9 +3,12 @@
 // The data-quality checks that look across sessions, run by the quality monitor every few minutes and by
 // the API on demand, inside one unit of work. (Per-session checks run when a session is accounted.)
 
+#include <chrono>
 #include <cstddef>
 #include <cstdint>
 #include <optional>
+#include <string>
+#include <vector>
 
 #include "parkgrid/reporting/periods.hpp"
 #include "parkgrid/reporting/quality.hpp"
@@ -27,6 +30,17 @@ void account_pending(storage::Repositories& repositories, const reporting::Quali
 // [3] running transactions open longer than the limit.
 void check_open_sessions(storage::Repositories& repositories, const reporting::QualityLimits& limits,
                          storage::Timestamp now, QualityRunSummary& summary);
+
+// How far around a window or session its connector's neighbours are looked for: an overlap with, or the
+// register continuity after, a session that started before it.
+inline constexpr auto kNeighbourWindow = std::chrono::days(2);
+
+// [5] [8] the findings about the sessions of one connector overlapping [from, to).
+std::vector<reporting::Finding> connector_history_findings(storage::Repositories& repositories,
+                                                           const std::string& charger_id,
+                                                           std::int32_t connector_id, storage::Timestamp from,
+                                                           storage::Timestamp to,
+                                                           const reporting::QualityLimits& limits);
 
 // [5] [8] sessions of every connector with a transaction started or stopped in [from, to).
 void check_connectors(storage::Repositories& repositories, const reporting::QualityLimits& limits,

@@ -17,7 +17,6 @@ constexpr std::chrono::milliseconds kCatchUpDelay{200};
 constexpr auto kPeriodCheckInterval = std::chrono::hours(1);
 // Connectors are checked a little further back than the last run: a stop may commit just after it.
 constexpr auto kConnectorOverlap = std::chrono::minutes(10);
-constexpr const char* kReportingZone = "Asia/Shanghai";
 
 struct RunState {
     std::optional<storage::Timestamp> last_run;
@@ -33,7 +32,7 @@ bool run_checks(storage::Repositories& repositories, const reporting::QualityLim
     const auto from = state.last_run ? *state.last_run - kConnectorOverlap : now - std::chrono::days(1);
     check_connectors(repositories, limits, from, now, now, summary);
     if (state.period_checks) {
-        const auto today = reporting::local_date_of(millis(now), kReportingZone);
+        const auto today = reporting::local_date_of(millis(now), kInstitutionZone);
         for (const auto kind :
              {reporting::PeriodKind::Month, reporting::PeriodKind::Quarter, reporting::PeriodKind::Year}) {
             const auto completed = reporting::previous_period(reporting::period_of(kind, today));

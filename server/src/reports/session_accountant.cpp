@@ -3,6 +3,7 @@
 #include "api/calendar_text.hpp"
 #include "finding_records.hpp"
 #include "parkgrid/reporting/accounting.hpp"
+#include "quality_checks.hpp"
 #include "time_conversion.hpp"
 
 namespace parkgrid::server::reports {
@@ -13,20 +14,9 @@ using storage::Repositories;
 // Rated power of an AC charger from its rated current, when no rating was recorded: phases x 230 V x A.
 constexpr double kPhaseVoltage = 230;
 
-// How far around a session its connector's neighbours are looked for (overlaps, register continuity).
-constexpr auto kNeighbourWindow = std::chrono::days(2);
-
 reporting::MeterSession meter_session(Repositories& repositories,
                                       const storage::TransactionRecord& transaction) {
-    reporting::MeterSession session;
-    session.start_at = millis(transaction.start.timestamp);
-    session.start_received_at = millis(transaction.start.received_at);
-    session.meter_start_wh = transaction.start.meter_start;
-    if (transaction.stop) {
-        session.stop_at = millis(transaction.stop->timestamp);
-        session.stop_received_at = millis(transaction.stop->received_at);
-        session.meter_stop_wh = transaction.stop->meter_stop;
-    }
+    auto session = transaction_session(transaction);
     for (const auto& row : repositories.energy().meter_readings(transaction.id)) {
         session.samples.push_back(reporting::MeterSample{millis(row.timestamp), millis(row.received_at),
                                                          row.energy_import_wh, row.power_import_w,
@@ -67,11 +57,7 @@ std::optional<double> rated_power_kw(Repositories& repositories, const std::stri
 reporting::SessionContext session_context(Repositories& repositories,
                                           const storage::TransactionRecord& transaction,
                                           const storage::TransactionAttribution& attribution) {
-    reporting::SessionContext context;
-    context.transaction_id = transaction.id;
-    context.charger_id = transaction.start.charger_id;
-    context.connector_id = transaction.start.connector_id;
-    context.authorization_status = transaction.start.authorization_status;
+    auto context = transaction_context(transaction);
     context.id_tag_known = attribution.id_tag_known;
     context.rated_power_kw = rated_power_kw(repositories, transaction.start.charger_id);
     if (attribution.vehicle_id) {
@@ -106,21 +92,35 @@ storage::LedgerSession ledger_session(const storage::TransactionRecord& transact
 void check_connector(Repositories& repositories, const storage::TransactionRecord& transaction,
                      const reporting::QualityLimits& limits, storage::Timestamp now) {
     const auto& start = transaction.start;
-    std::vector<reporting::ConnectorSession> sessions;
-    for (const auto& row : repositories.energy().connector_sessions(
-             start.charger_id, start.connector_id, start.timestamp - kNeighbourWindow,
-             transaction.stop->timestamp + kNeighbourWindow)) {
-        sessions.push_back(
-            reporting::ConnectorSession{row.transaction_id, row.id_tag, millis(row.start_at),
-                                        row.stop_at ? std::optional(millis(*row.stop_at)) : std::nullopt,
-                                        row.meter_start, row.meter_stop});
-    }
-    const auto findings =
-        reporting::check_connector_history(start.charger_id, start.connector_id, std::move(sessions), limits);
+    const auto findings = connector_history_findings(repositories, start.charger_id, start.connector_id,
+                                                     start.timestamp - kNeighbourWindow,
+                                                     transaction.stop->timestamp + kNeighbourWindow, limits);
     store_findings(repositories, findings, place_of_transaction(repositories, transaction.id), now);
 }
 
 }  // namespace
+
+reporting::MeterSession transaction_session(const storage::TransactionRecord& transaction) {
+    reporting::MeterSession session;
+    session.start_at = millis(transaction.start.timestamp);
+    session.start_received_at = millis(transaction.start.received_at);
+    session.meter_start_wh = transaction.start.meter_start;
+    if (transaction.stop) {
+        session.stop_at = millis(transaction.stop->timestamp);
+        session.stop_received_at = millis(transaction.stop->received_at);
+        session.meter_stop_wh = transaction.stop->meter_stop;
+    }
+    return session;
+}
+
+reporting::SessionContext transaction_context(const storage::TransactionRecord& transaction) {
+    reporting::SessionContext context;
+    context.transaction_id = transaction.id;
+    context.charger_id = transaction.start.charger_id;
+    context.connector_id = transaction.start.connector_id;
+    context.authorization_status = transaction.start.authorization_status;
+    return context;
+}
 
 bool account_transaction(Repositories& repositories, std::int32_t transaction_id,
                          const reporting::QualityLimits& limits, storage::Timestamp now) {

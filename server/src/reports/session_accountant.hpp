@@ -12,6 +12,11 @@
 
 namespace parkgrid::server::reports {
 
+// What the transaction record itself tells accounting and the checks: start and stop, without the meter
+// samples; and the context without what other tables add (tag, rating, battery).
+reporting::MeterSession transaction_session(const storage::TransactionRecord& transaction);
+reporting::SessionContext transaction_context(const storage::TransactionRecord& transaction);
+
 // Does nothing for an unknown or running transaction. Returns whether a ledger was written.
 bool account_transaction(storage::Repositories& repositories, std::int32_t transaction_id,
                          const reporting::QualityLimits& limits, storage::Timestamp now);

@@ -23,7 +23,6 @@ const std::vector<Text2> kTouHeadings = {{"尖峰(kWh)", "Sharp peak (kWh)"},
 constexpr const char* kTotalLabel = "合计 / Total";
 // Findings of a period are few; the appendix lists them all, page by page.
 constexpr std::size_t kFindingPage = 1000;
-constexpr const char* kReportingZone = "Asia/Shanghai";
 
 Cell kwh(std::int64_t wh) {
     return Fixed{wh, 3};
@@ -44,8 +43,8 @@ std::int64_t tou(const std::map<std::string, std::int64_t>& by_kind, const char*
 
 std::string local_time(storage::Timestamp at) {
     // Minutes are enough for a ledger line; the zone is the institutions'.
-    const auto day = reporting::local_date_of(millis(at), kReportingZone);
-    const auto midnight = reporting::start_of_local_date(day, kReportingZone);
+    const auto day = reporting::local_date_of(millis(at), kInstitutionZone);
+    const auto midnight = reporting::start_of_local_date(day, kInstitutionZone);
     const auto minutes = (millis(at) - midnight) / 60'000;
     char text[8];
     std::snprintf(text, sizeof text, "%02d:%02d", static_cast<int>(minutes / 60 % 24),
