@@ -4,6 +4,7 @@
 
 #include "api_error.hpp"
 #include "organisation_access.hpp"
+#include "reports/report_names.hpp"
 
 namespace parkgrid::server::api {
 namespace {
@@ -117,38 +118,17 @@ reporting::DateRange query_date_range(const ApiRequest& request, bool daily) {
 }
 
 storage::ReportGroup group_param(const ApiRequest& request) {
-    const auto text = request.query("groupBy").value_or("institution");
-    if (text == "institution") {
-        return storage::ReportGroup::Institution;
-    }
-    if (text == "site") {
-        return storage::ReportGroup::Site;
-    }
-    if (text == "department") {
-        return storage::ReportGroup::Department;
-    }
-    if (text == "vehicle") {
-        return storage::ReportGroup::Vehicle;
-    }
-    if (text == "charger") {
-        return storage::ReportGroup::Charger;
+    if (const auto group =
+            reports::parse_name(reports::kGroupNames, request.query("groupBy").value_or("institution"))) {
+        return *group;
     }
     throw ApiError::invalid_field("groupBy", "must be institution, site, department, vehicle or charger");
 }
 
 storage::ReportPeriod report_period_param(const ApiRequest& request) {
-    const auto text = request.query("period").value_or("month");
-    if (text == "day") {
-        return storage::ReportPeriod::Day;
-    }
-    if (text == "month") {
-        return storage::ReportPeriod::Month;
-    }
-    if (text == "quarter") {
-        return storage::ReportPeriod::Quarter;
-    }
-    if (text == "year") {
-        return storage::ReportPeriod::Year;
+    if (const auto period =
+            reports::parse_name(reports::kPeriodNames, request.query("period").value_or("month"))) {
+        return *period;
     }
     throw ApiError::invalid_field("period", "must be day, month, quarter or year");
 }

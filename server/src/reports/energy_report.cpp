@@ -5,6 +5,8 @@
 
 #include "odometer_distance.hpp"
 #include "period_kinds.hpp"
+#include "report_names.hpp"
+#include "report_names.hpp"
 
 namespace parkgrid::server::reports {
 namespace {
@@ -15,27 +17,6 @@ constexpr std::pair<const char*, const char*> kTouNames[] = {{"sharp_peak", "sha
                                                              {"flat", "flat"},
                                                              {"valley", "valley"},
                                                              {"unclassified", "unclassified"}};
-
-const char* group_text(storage::ReportGroup group) {
-    switch (group) {
-        case storage::ReportGroup::Institution: return "institution";
-        case storage::ReportGroup::Site: return "site";
-        case storage::ReportGroup::Department: return "department";
-        case storage::ReportGroup::Vehicle: return "vehicle";
-        case storage::ReportGroup::Charger: return "charger";
-    }
-    return "institution";
-}
-
-const char* period_text(storage::ReportPeriod period) {
-    switch (period) {
-        case storage::ReportPeriod::Day: return "day";
-        case storage::ReportPeriod::Month: return "month";
-        case storage::ReportPeriod::Quarter: return "quarter";
-        case storage::ReportPeriod::Year: return "year";
-    }
-    return "month";
-}
 
 nlohmann::json optional_number(const std::optional<double>& value) {
     return value ? nlohmann::json(*value) : nlohmann::json();
@@ -219,8 +200,8 @@ nlohmann::json energy_report_json(storage::Repositories& repositories,
         }
         rows.push_back(std::move(json));
     }
-    return {{"groupBy", group_text(query.group)},
-            {"period", period_text(query.period)},
+    return {{"groupBy", name_of(kGroupNames, query.group)},
+            {"period", name_of(kPeriodNames, query.period)},
             {"from", query.from_date},
             {"to", query.to_date},
             {"rows", std::move(rows)},
