@@ -1,0 +1,55 @@
+// Modal dialogs on the native <dialog> element: it traps focus, closes on Escape and returns focus where
+// it was, so keyboard users get the same as mouse users.
+import { h } from '../lib/dom.js';
+import { t } from '../lib/i18n.js';
+import { apiForm } from './form.js';
+
+function openDialog(content, labelId) {
+  const dialog = h('dialog', { 'aria-labelledby': labelId }, content);
+  document.body.append(dialog);
+  dialog.addEventListener('close', () => dialog.remove());
+  dialog.showModal();
+  return dialog;
+}
+
+// Asks before something destructive or disruptive; resolves true when confirmed.
+export function confirmAction({ title, message, confirmLabel, danger = false }) {
+  return new Promise((resolve) => {
+    const titleId = `dialog-title-${Date.now()}`;
+    let confirmed = false;
+    const dialog = openDialog(
+      h(
+        'form',
+        { method: 'dialog', class: 'dialog-body' },
+        h('h2', { id: titleId }, title),
+        message ? h('p', {}, message) : null,
+        h(
+          'div',
+          { class: 'form-actions' },
+          h('button', { type: 'submit', class: danger ? 'danger' : 'primary', onclick: () => (confirmed = true) }, confirmLabel ?? t('common.confirm')),
+          h('button', { type: 'submit', value: 'cancel', autofocus: true }, t('common.cancel')),
+        ),
+      ),
+      titleId,
+    );
+    dialog.addEventListener('close', () => resolve(confirmed));
+  });
+}
+
+// A form in a dialog: `submit(values)` sends it; the dialog stays open showing the error until it succeeds.
+export function formDialog({ title, fields, submitLabel, submit, done }) {
+  const titleId = `dialog-title-${Date.now()}`;
+  let dialog = null;
+  const form = apiForm({
+    fields,
+    submitLabel,
+    submit,
+    done: async (result) => {
+      dialog.close();
+      await done?.(result);
+    },
+    cancel: () => dialog.close(),
+  });
+  dialog = openDialog(h('div', { class: 'dialog-body' }, h('h2', { id: titleId }, title), form), titleId);
+  return dialog;
+}

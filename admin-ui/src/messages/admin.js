@@ -1,0 +1,5 @@
+// Messages of the admin pages.
+export default {
+  en: {},
+  'zh-CN': {},
+};

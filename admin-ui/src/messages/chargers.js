@@ -1,0 +1,5 @@
+// Messages of the chargers pages.
+export default {
+  en: {},
+  'zh-CN': {},
+};

@@ -1,0 +1,5 @@
+// Messages of the fleet pages.
+export default {
+  en: {},
+  'zh-CN': {},
+};

@@ -1,0 +1,5 @@
+// Messages of the load pages.
+export default {
+  en: {},
+  'zh-CN': {},
+};

@@ -1,0 +1,5 @@
+// Messages of the organisation pages.
+export default {
+  en: {},
+  'zh-CN': {},
+};

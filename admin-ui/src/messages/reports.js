@@ -1,0 +1,5 @@
+// Messages of the reports pages.
+export default {
+  en: {},
+  'zh-CN': {},
+};

@@ -1,0 +1,5 @@
+// Messages of the sessions pages.
+export default {
+  en: {},
+  'zh-CN': {},
+};

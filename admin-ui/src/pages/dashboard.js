@@ -1,0 +1,185 @@
+// The dashboard: for one site at a glance, its load against the grid limit (live), how many chargers are
+// online, charging or faulted, and what needs attention (faults, security events, data-quality findings).
+// Everything updates from the events stream; nothing reloads the page.
+import { api } from '../lib/api.js';
+import { h } from '../lib/dom.js';
+import { formatDateTime, formatNumber, t, tOr } from '../lib/i18n.js';
+import { hasRole } from '../lib/session.js';
+import { hrefOf } from '../lib/router.js';
+import { siteLoadChart } from '../components/load_chart.js';
+import { emptyState, errorBox, loading, pageHeader, section } from '../components/page.js';
+import { statusBadge } from '../components/status.js';
+
+const CHARGER_EVENTS = ['charger.connected', 'charger.disconnected', 'charger.booted', 'connector.status'];
+const ALERT_LIMIT = 8;
+
+export async function render(view, ctx) {
+  const [sites, chargerList] = await Promise.all([api.get('/sites', { limit: 1000 }), api.get('/chargers')]);
+  if (!ctx.isCurrent()) return;
+  const siteId = ctx.query.get('site') ?? (sites.items[0] ? String(sites.items[0].id) : '');
+  const chargers = new Map(chargerList.items.map((charger) => [charger.id, charger]));
+  const inSite = (charger) => !siteId || String(charger.siteId) === siteId;
+
+  const siteSelect = sites.items.length
+    ? h(
+        'label',
+        { class: 'inline-field' },
+        t('dashboard.site'),
+        ' ',
+        h(
+          'select',
+          { name: 'site', onchange: (event) => ctx.setQuery({ site: event.target.value }) },
+          sites.items.map((site) => h('option', { value: site.id, selected: String(site.id) === siteId }, site.name)),
+        ),
+      )
+    : null;
+
+  const cards = h('div', { class: 'cards', 'aria-live': 'polite' });
+  const chartArea = h('div', { class: 'load-chart' }, siteId ? loading() : emptyState(t('dashboard.load.noSite')));
+  const faults = h('div');
+  const securityList = h('div');
+  const findingsList = h('div');
+
+  view.append(
+    pageHeader(t('nav.dashboard'), siteSelect),
+    cards,
+    section(t('dashboard.load.title'), chartArea),
+    h(
+      'div',
+      { class: 'grid' },
+      section(t('dashboard.faults'), faults),
+      hasRole('energy_office') ? null : section(t('dashboard.security'), securityList),
+      section(t('dashboard.findings'), findingsList),
+    ),
+  );
+
+  function drawChargers() {
+    const visible = [...chargers.values()].filter(inSite);
+    const connectors = visible.flatMap((charger) => (charger.connectors ?? []).filter((c) => c.connectorId > 0).map((c) => ({ charger, ...c })));
+    const count = (predicate) => connectors.filter(predicate).length;
+    const online = visible.filter((charger) => charger.online).length;
+    const card = (kind, value, label, href) =>
+      h('a', { class: `card ${kind}`, href }, h('span', { class: 'value' }, formatNumber(value, 0)), h('span', { class: 'label' }, label));
+    cards.replaceChildren(
+      card('ok', online, t('dashboard.online', { total: visible.length }), hrefOf('/chargers', { site: siteId, online: 'true' })),
+      card('muted', visible.length - online, t('dashboard.offline'), hrefOf('/chargers', { site: siteId, online: 'false' })),
+      card('busy', count((c) => c.status === 'Charging'), t('dashboard.charging'), hrefOf('/chargers', { site: siteId, status: 'Charging' })),
+      card('bad', count((c) => c.status === 'Faulted'), t('dashboard.faulted'), hrefOf('/chargers', { site: siteId, status: 'Faulted' })),
+    );
+    const faulted = connectors.filter((c) => c.status === 'Faulted' || (c.errorCode && c.errorCode !== 'NoError'));
+    faults.replaceChildren(
+      faulted.length
+        ? h(
+            'ul',
+            { class: 'alerts' },
+            faulted.map((c) =>
+              h(
+                'li',
+                {},
+                h('a', { href: hrefOf(`/chargers/${encodeURIComponent(c.charger.id)}`) }, `${c.charger.id} #${c.connectorId}`),
+                ' ',
+                statusBadge(c.status),
+                ' ',
+                tOr(`dashboard.errorCode.${c.errorCode}`, c.errorCode),
+                c.vendorErrorCode ? ` (${c.vendorErrorCode})` : null,
+                h('small', { class: 'muted' }, ` ${formatDateTime(c.timestamp ?? c.receivedAt)}`),
+              ),
+            ),
+          )
+        : emptyState(t('dashboard.noFaults')),
+    );
+  }
+
+  async function drawSecurity() {
+    if (hasRole('energy_office')) return;
+    try {
+      const events = await api.get('/security-events', { limit: ALERT_LIMIT });
+      securityList.replaceChildren(
+        events.items.length
+          ? h(
+              'ul',
+              { class: 'alerts' },
+              events.items.map((event) =>
+                h(
+                  'li',
+                  { class: event.critical ? 'critical' : null },
+                  event.critical ? h('span', { class: 'badge bad' }, t('dashboard.critical')) : null,
+                  ' ',
+                  h('a', { href: hrefOf(`/chargers/${encodeURIComponent(event.chargerId)}`) }, event.chargerId),
+                  ` ${event.type}`,
+                  h('small', { class: 'muted' }, ` ${formatDateTime(event.receivedAt)}`),
+                ),
+              ),
+            )
+          : emptyState(t('dashboard.noSecurity')),
+      );
+    } catch (error) {
+      securityList.replaceChildren(errorBox(error));
+    }
+  }
+
+  async function drawFindings() {
+    try {
+      const findings = await api.get('/data-quality/findings', { limit: ALERT_LIMIT });
+      findingsList.replaceChildren(
+        findings.items.length
+          ? h(
+              'ul',
+              { class: 'alerts' },
+              findings.items.map((finding) =>
+                h(
+                  'li',
+                  {},
+                  statusBadge(finding.severity, 'severity'),
+                  ' ',
+                  tOr(`quality.kind.${finding.kind}`, finding.kind),
+                  finding.chargerId ? ` · ${finding.chargerId}` : null,
+                  finding.transactionId ? [' · ', h('a', { href: hrefOf(`/sessions/${finding.transactionId}`) }, `#${finding.transactionId}`)] : null,
+                  h('small', { class: 'muted' }, ` ${finding.localDate ?? finding.period ?? ''}`),
+                ),
+              ),
+            )
+          : emptyState(t('dashboard.noFindings')),
+      );
+    } catch (error) {
+      findingsList.replaceChildren(errorBox(error));
+    }
+  }
+
+  // Live: charger and connector states change the cards and the fault list in place.
+  ctx.subscribe(CHARGER_EVENTS, (event, type) => {
+    const charger = chargers.get(event.chargerId);
+    if (!charger) {
+      refreshChargers();
+      return;
+    }
+    if (type === 'charger.connected') charger.online = true;
+    if (type === 'charger.disconnected') charger.online = false;
+    if (type === 'charger.booted') charger.registrationStatus = event.status === 'Accepted' ? 'Accepted' : charger.registrationStatus;
+    if (type === 'connector.status') {
+      charger.connectors = (charger.connectors ?? []).filter((c) => c.connectorId !== event.connectorId);
+      charger.connectors.push({ connectorId: event.connectorId, status: event.status, errorCode: event.errorCode, info: event.info, timestamp: event.at });
+      charger.connectors.sort((a, b) => a.connectorId - b.connectorId);
+    }
+    drawChargers();
+  });
+  ctx.subscribe(['security.event'], drawSecurity);
+  ctx.subscribe(['transaction.stopped'], drawFindings);
+  ctx.onReconnect(() => {
+    refreshChargers();
+    drawSecurity();
+    drawFindings();
+  });
+
+  async function refreshChargers() {
+    const fresh = await api.get('/chargers');
+    chargers.clear();
+    for (const charger of fresh.items) chargers.set(charger.id, charger);
+    if (ctx.isCurrent()) drawChargers();
+  }
+
+  drawChargers();
+  drawSecurity();
+  drawFindings();
+  if (siteId) await siteLoadChart(chartArea, ctx, siteId);
+}
