@@ -17,7 +17,8 @@ debian_packages=(
   libhowardhinnant-date-dev tzdata  # site time zones (tariff periods, departure times)
   libxlsxwriter-dev  # XLSX report files
 )
-test_packages=(libgtest-dev clang python3-openpyxl)  # clang: libFuzzer for tools/fuzz.sh; openpyxl reads XLSX back
+test_packages=(libgtest-dev clang python3-openpyxl  # clang: libFuzzer for tools/fuzz.sh; openpyxl reads XLSX back
+  chromium fonts-noto-cjk)  # the admin UI's browser tests (playwright-core drives Debian's chromium)
 
 as_root() {
   if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
@@ -45,9 +46,18 @@ install_node() {
 
 jobs="$(nproc)"
 
+# The admin UI is plain ES modules; npm fetches the chart library it loads and `npm run build` puts it in
+# admin-ui/vendor/, which csms serves.
+build_admin_ui() {
+  install_node
+  npm ci --prefix admin-ui --no-audit --no-fund
+  npm run build --prefix admin-ui
+}
+
 case "$mode" in
   run)
     install_missing "${debian_packages[@]}"
+    build_admin_ui
     cmake -S . -B build/release -G Ninja -DCMAKE_BUILD_TYPE=Release -DPARKGRID_BUILD_TESTS=OFF
     cmake --build build/release --target csms -j "$jobs"
     echo "Starting csms (Ctrl-C stops it). Flags: build/release/server/csms --help"
@@ -55,8 +65,9 @@ case "$mode" in
     ;;
   test)
     install_missing "${debian_packages[@]}" "${test_packages[@]}"
-    install_node
+    build_admin_ui
     npm ci --prefix tests/e2e --no-audit --no-fund
+    npm ci --prefix tests/browser --no-audit --no-fund
     cmake -S . -B build/test -G Ninja -DCMAKE_BUILD_TYPE=Debug -DPARKGRID_SANITIZE=ON -DPARKGRID_WARNINGS_AS_ERRORS=ON
     cmake --build build/test -j "$jobs"
     ctest --test-dir build/test --output-on-failure -j "$jobs"

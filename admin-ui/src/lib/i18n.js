@@ -47,7 +47,7 @@ export function onLanguageChange(listener) {
   return () => listeners.delete(listener);
 }
 
-// t('chargers.count', {count: 3}): the message with {placeholders} filled in. A key without a message is a
+// t('common.range', {from: 1, to: 50, total: 230}): the message with {placeholders} filled in. A key without a message is a
 // bug; it is reported on the console (the browser tests fail on console errors) and shown as the key.
 export function t(key, params = {}) {
   const text = catalogues[current].get(key);
