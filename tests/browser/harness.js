@@ -33,9 +33,10 @@ async function startUi(extraArgs = []) {
   const base = `http://127.0.0.1:${csms.port}`;
   const pages = [];
 
-  // A fresh browser context (its own cookies) in `locale`, with error collection.
-  async function newPage({ viewport = VIEWPORTS.desktop, locale = 'en-US' } = {}) {
-    const context = await browser.newContext({ viewport, locale, acceptDownloads: true });
+  // A fresh browser context (its own cookies) in `locale`, with error collection. The browser's clock runs
+  // in Beijing time by default, as the computers of the institutions' staff do.
+  async function newPage({ viewport = VIEWPORTS.desktop, locale = 'en-US', timezoneId = 'Asia/Shanghai' } = {}) {
+    const context = await browser.newContext({ viewport, locale, timezoneId, acceptDownloads: true });
     const page = await context.newPage();
     page.problems = [];
     page.on('console', (message) => {

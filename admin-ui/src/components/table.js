@@ -46,7 +46,7 @@ export function pagedTable({ columns, load, pageSize = 50, empty, caption }) {
         h('span', {}, items.length ? t('common.range', { from: formatNumber(offset + 1, 0), to: formatNumber(offset + items.length, 0), total: formatNumber(known, 0) }) : ''),
         h('button', { type: 'button', disabled: offset + items.length >= known, onclick: () => go(offset + pageSize) }, t('common.next')),
       );
-      element.replaceChildren(dataTable({ columns, rows: items, empty, caption }), known > pageSize || offset > 0 ? pager : null);
+      element.replaceChildren(dataTable({ columns, rows: items, empty, caption }), ...(known > pageSize || offset > 0 ? [pager] : []));
     } catch (error) {
       element.replaceChildren(errorBox(error));
     } finally {
