@@ -107,9 +107,10 @@ async function startUi(extraArgs = []) {
     return client;
   }
 
-  async function screenshot(page, name) {
+  // Saves what the viewport shows, or the whole page with `fullPage`.
+  async function screenshot(page, name, { fullPage = false } = {}) {
     fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
-    await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: false });
+    await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage });
   }
 
   async function stop() {

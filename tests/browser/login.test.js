@@ -51,7 +51,7 @@ test('the language follows the browser, can be switched, and is remembered', asy
   await page.reload();
   await page.getByRole('heading', { name: 'Dashboard', level: 1 }).waitFor();
   await page.getByLabel('Language').selectOption('zh-CN');
-  await page.getByRole('link', { name: '充电桩' }).waitFor();
+  await page.getByRole('link', { name: '充电桩', exact: true }).waitFor();
   ui.assertClean(page);
 });
 

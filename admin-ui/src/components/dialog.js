@@ -4,8 +4,9 @@ import { h } from '../lib/dom.js';
 import { t } from '../lib/i18n.js';
 import { apiForm } from './form.js';
 
-function openDialog(content, labelId) {
-  const dialog = h('dialog', { 'aria-labelledby': labelId }, content);
+// Shows `content` in a modal dialog labelled by the element with id `labelId`; it is removed when closed.
+export function openDialog(content, labelId, className = null) {
+  const dialog = h('dialog', { 'aria-labelledby': labelId, class: className }, content);
   document.body.append(dialog);
   dialog.addEventListener('close', () => dialog.remove());
   dialog.showModal();

@@ -42,6 +42,8 @@ export function readForm(form) {
       values[control.name] = Number(control.value);
     } else if (control.type === 'datetime-local') {
       values[control.name] = new Date(control.value).toISOString();
+    } else if (control.type === 'password') {
+      values[control.name] = control.value; // exactly as typed: spaces may be part of a password
     } else {
       values[control.name] = control.value.trim();
     }
@@ -56,8 +58,11 @@ export function showFormError(form, error) {
   if (control && control.nodeType === Node.ELEMENT_NODE) {
     control.setAttribute('aria-invalid', 'true');
     const message = h('small', { class: 'field-error', role: 'alert' }, error.message);
-    control.closest('.field')?.append(message);
-    control.focus();
+    const container = control.closest('.field');
+    container?.append(message);
+    // A hidden control (a checklist's value) cannot take focus; its field's first control can.
+    const focusable = control.type === 'hidden' ? container?.querySelector('input:not([type="hidden"]), select, textarea, button') : control;
+    focusable?.focus();
   } else {
     form.prepend(h('div', { class: 'form-error' }, errorBox(error)));
   }

@@ -45,11 +45,15 @@ export async function siteLoadChart(element, ctx, siteId, { minutes = 120, onPoi
 
   function draw() {
     const series = (key) => points.map((point) => [point.at, point[key]]);
+    const newest = points.at(-1)?.at ?? Date.now();
     chart.setOption({
+      // The axis spans the window watched, so a young history is a short line at the right, not a dot in
+      // days of empty axis; single points get a symbol so they are visible at all.
+      xAxis: { min: newest - minutes * 60000, max: newest },
       series: [
-        { id: 'building', name: t('dashboard.load.building'), type: 'line', stack: 'load', areaStyle: {}, showSymbol: false, color: colours.building, data: series('building') },
-        { id: 'charging', name: t('dashboard.load.charging'), type: 'line', stack: 'load', areaStyle: {}, showSymbol: false, color: colours.charging, data: series('charging') },
-        { id: 'usable', name: t('dashboard.load.limit'), type: 'line', step: 'end', showSymbol: false, color: colours.limit, lineStyle: { type: 'dashed', width: 2 }, data: series('usable') },
+        { id: 'building', name: t('dashboard.load.building'), type: 'line', stack: 'load', areaStyle: {}, showSymbol: points.length < 3, color: colours.building, data: series('building') },
+        { id: 'charging', name: t('dashboard.load.charging'), type: 'line', stack: 'load', areaStyle: {}, showSymbol: points.length < 3, color: colours.charging, data: series('charging') },
+        { id: 'usable', name: t('dashboard.load.limit'), type: 'line', step: 'end', showSymbol: points.length < 3, color: colours.limit, lineStyle: { type: 'dashed', width: 2 }, data: series('usable') },
       ],
     });
     const last = points.at(-1);

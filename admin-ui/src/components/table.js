@@ -3,8 +3,9 @@ import { h } from '../lib/dom.js';
 import { t, formatNumber } from '../lib/i18n.js';
 import { emptyState, errorBox, loading } from './page.js';
 
-// columns: [{label, cell: (row) => string|Node, numeric?: bool}]
-export function dataTable({ columns, rows, caption, empty }) {
+// columns: [{label, cell: (row) => string|Node, numeric?: bool}]. `footer`: cells under the columns (totals),
+// one per column; a string becomes a row header, a Node is used as it is.
+export function dataTable({ columns, rows, caption, empty, footer }) {
   if (!rows.length) return emptyState(empty ?? t('common.empty'));
   return h(
     'div',
@@ -21,6 +22,7 @@ export function dataTable({ columns, rows, caption, empty }) {
           h('tr', {}, columns.map((column) => h('td', { class: column.numeric ? 'num' : null }, column.cell(row) ?? '–'))),
         ),
       ),
+      footer ? h('tfoot', {}, h('tr', { class: 'totals' }, footer)) : null,
     ),
   );
 }
@@ -31,9 +33,13 @@ export function pagedTable({ columns, load, pageSize = 50, empty, caption }) {
   const element = h('div', { class: 'paged' });
   let offset = 0;
   let busy = false;
+  let again = false; // a reload asked for while one runs (a live event) runs right after it
 
   async function show() {
-    if (busy) return;
+    if (busy) {
+      again = true;
+      return;
+    }
     busy = true;
     if (!element.firstChild) element.append(loading());
     try {
@@ -51,6 +57,10 @@ export function pagedTable({ columns, load, pageSize = 50, empty, caption }) {
       element.replaceChildren(errorBox(error));
     } finally {
       busy = false;
+      if (again) {
+        again = false;
+        show();
+      }
     }
   }
 

@@ -9,6 +9,7 @@ export class ApiError extends Error {
     this.status = status;
     this.code = body?.error ?? 'http_error';
     this.field = body?.field ?? null;
+    this.body = body ?? null; // the whole answer: some carry more (a charger's status, a command id)
   }
 }
 
