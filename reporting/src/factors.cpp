@@ -3,32 +3,48 @@
 namespace parkgrid::reporting {
 namespace {
 
-std::optional<Factor> pick_from(const std::vector<Factor>& factors, std::string_view kind, int year) {
+// Among the factors of `kind`: the newest whose year is not after `year`, and the oldest of all.
+struct Candidates {
     const Factor* newest_before = nullptr;
     const Factor* oldest = nullptr;
+};
+
+Candidates candidates(const std::vector<Factor>& factors, std::string_view kind, int year) {
+    Candidates found;
     for (const auto& factor : factors) {
         if (factor.kind != kind) {
             continue;
         }
-        if (factor.year <= year && (!newest_before || factor.year > newest_before->year)) {
-            newest_before = &factor;
+        if (factor.year <= year && (!found.newest_before || factor.year > found.newest_before->year)) {
+            found.newest_before = &factor;
         }
-        if (!oldest || factor.year < oldest->year) {
-            oldest = &factor;
+        if (!found.oldest || factor.year < found.oldest->year) {
+            found.oldest = &factor;
         }
     }
-    const Factor* chosen = newest_before ? newest_before : oldest;
-    return chosen ? std::optional<Factor>(*chosen) : std::nullopt;
+    return found;
 }
 
 }  // namespace
 
 std::optional<Factor> pick_factor(const std::vector<Factor>& own, const std::vector<Factor>& defaults,
                                   std::string_view kind, int year) {
-    if (auto factor = pick_from(own, kind, year)) {
-        return factor;
+    const auto own_candidates = candidates(own, kind, year);
+    const auto default_candidates = candidates(defaults, kind, year);
+    // A factor published for a later year says nothing about this one: an institution's factor for 2027
+    // must not replace the national 2026 factor in 2026's figures.
+    for (const auto* chosen : {own_candidates.newest_before, default_candidates.newest_before}) {
+        if (chosen) {
+            return *chosen;
+        }
     }
-    return pick_from(defaults, kind, year);
+    // Figures older than every factor: the oldest there is, the institution's on a tie.
+    const auto* own_oldest = own_candidates.oldest;
+    const auto* default_oldest = default_candidates.oldest;
+    if (own_oldest && (!default_oldest || own_oldest->year <= default_oldest->year)) {
+        return *own_oldest;
+    }
+    return default_oldest ? std::optional<Factor>(*default_oldest) : std::nullopt;
 }
 
 FactorSet pick_factors(const std::vector<Factor>& own, const std::vector<Factor>& defaults, int year) {

@@ -38,6 +38,16 @@ TEST(FactorTest, AnInstitutionsOwnFactorWins) {
     EXPECT_DOUBLE_EQ(pick_factor(own, kDefaults, factor_kind::kCoal, 2026)->value, 0.1229);
 }
 
+TEST(FactorTest, AnOwnFactorForALaterYearLeavesEarlierYearsToTheDefaults) {
+    const std::vector<Factor> own = {factor(factor_kind::kGridCo2, 0.6000, 2027, true)};
+    EXPECT_DOUBLE_EQ(pick_factor(own, kDefaults, factor_kind::kGridCo2, 2026)->value, 0.5306);
+    EXPECT_DOUBLE_EQ(pick_factor(own, kDefaults, factor_kind::kGridCo2, 2027)->value, 0.6000);
+    // Older than every factor: the oldest there is, the institution's on a tie.
+    EXPECT_DOUBLE_EQ(pick_factor(own, kDefaults, factor_kind::kGridCo2, 2019)->value, 0.5568);
+    const std::vector<Factor> own_2021 = {factor(factor_kind::kGridCo2, 0.5700, 2021, true)};
+    EXPECT_DOUBLE_EQ(pick_factor(own_2021, kDefaults, factor_kind::kGridCo2, 2019)->value, 0.5700);
+}
+
 TEST(FactorTest, DerivesCoalCo2AndPetrolFigures) {
     // 1500 kWh: 1500 x 0.1229 = 184.35 kgce = 0.18435 tce; 1500 x 0.5306 = 795.9 kg CO2;
     // 1500 kWh / 15 kWh per 100 km = 10,000 km, x 8 L/100 km = 800 L petrol, x 2.27 = 1816 kg CO2,

@@ -34,9 +34,9 @@ struct Factor {
     bool institution_specific = false;
 };
 
-// The factor of `kind` for figures of `year`: the institution's own factors win over the defaults; among
-// those of the kind, the newest whose year is not after `year`, else (figures older than every factor) the
-// oldest. nullopt when neither has a factor of the kind.
+// The factor of `kind` for figures of `year`: the newest whose year is not after `year`, the institution's
+// own before the defaults; for figures older than every factor, the oldest (the institution's on a tie).
+// nullopt when neither has a factor of the kind.
 std::optional<Factor> pick_factor(const std::vector<Factor>& own, const std::vector<Factor>& defaults,
                                   std::string_view kind, int year);
 
