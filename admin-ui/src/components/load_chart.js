@@ -46,10 +46,11 @@ export async function siteLoadChart(element, ctx, siteId, { minutes = 120, onPoi
   function draw() {
     const series = (key) => points.map((point) => [point.at, point[key]]);
     const newest = points.at(-1)?.at ?? Date.now();
+    const oldest = points.length > 1 ? points[0].at : newest - 5 * 60000;
     chart.setOption({
-      // The axis spans the window watched, so a young history is a short line at the right, not a dot in
-      // days of empty axis; single points get a symbol so they are visible at all.
-      xAxis: { min: newest - minutes * 60000, max: newest },
+      // The axis spans what there is, up to the window watched: a history only minutes old (the server
+      // keeps it in memory) fills the chart instead of being a sliver at its right edge.
+      xAxis: { min: Math.max(oldest, newest - minutes * 60000), max: newest },
       series: [
         { id: 'building', name: t('dashboard.load.building'), type: 'line', stack: 'load', areaStyle: {}, showSymbol: points.length < 3, color: colours.building, data: series('building') },
         { id: 'charging', name: t('dashboard.load.charging'), type: 'line', stack: 'load', areaStyle: {}, showSymbol: points.length < 3, color: colours.charging, data: series('charging') },

@@ -80,7 +80,7 @@ export async function render(view, ctx) {
                 ' ',
                 statusBadge(c.status),
                 ' ',
-                tOr(`dashboard.errorCode.${c.errorCode}`, c.errorCode),
+                tOr(`chargers.errorCode.${c.errorCode}`, c.errorCode),
                 c.vendorErrorCode ? ` (${c.vendorErrorCode})` : null,
                 h('small', { class: 'muted' }, ` ${formatDateTime(c.timestamp ?? c.receivedAt)}`),
               ),
