@@ -2,6 +2,10 @@
 // settings, building-load readings and profiles, the time-of-use tariff and charging needs, with the
 // refusals that keep the configuration consistent, scopes, and the events the scheduler listens to.
 
+#include <algorithm>
+#include <set>
+#include <thread>
+
 #include "event_stream_client.hpp"
 #include "organisation_fixture.hpp"
 
@@ -601,6 +605,98 @@ TEST_F(LoadManagementApiTest, ChangesArePublishedForTheScheduler) {
     EXPECT_EQ(changed.data["chargerId"], "CP-1");
     EXPECT_EQ(changed.data["siteId"], site_);
     EXPECT_EQ(changed.data["energyKwh"], 12.5);
+}
+
+// The load events name a site, not a charger: they reach the admin and the site's institution (its fleet
+// admins and energy offices alike), no one else.
+TEST_F(LoadManagementApiTest, LoadEventsReachTheSitesInstitutionOnly) {
+    create_tree();
+    const auto b = create_institution("Institution B", kCodeB);
+    const auto site_b = create_site(b, "Garage B");
+    create_circuit(site_b, {{"name", "Grid"}, {"limitA", 100}});
+    const auto fleet_a = create_token("fleet-a", "fleet_admin", {institution_});
+    const std::string target =
+        "/api/v1/events?types=load.plan_computed,building_load.reading,id_tags.changed";
+    EventStreamClient fleet(server_->port(), target, fleet_a);
+    EventStreamClient office(server_->port(), target,
+                             create_token("energy-a", "energy_office", {institution_}));
+    EventStreamClient one_charger(server_->port(), target + "&chargerId=CP-A", fleet_a);
+    EventStreamClient admin(server_->port(), target, kAdminToken);
+    std::this_thread::sleep_for(300ms);  // the streams load which site is whose
+
+    const auto post_reading = [&](std::int64_t site, double amps) {
+        const auto posted = api("POST", site_path(site, "/building-load"),
+                                {{"timestamp", ocpp_time_in(0s)}, {"currentA", {amps, amps, amps}}});
+        EXPECT_EQ(posted.status, 201u) << posted.body;
+        return posted.json()["id"];
+    };
+    // Reads `stream` up to the plan event of the run that used `site`'s reading of `amps`; returns all
+    // events read.
+    const auto read_until_plan = [](EventStreamClient& stream, std::int64_t site, double amps) {
+        std::vector<ServerSentEvent> read;
+        while (const auto event = stream.next(20s)) {
+            read.push_back(*event);
+            const auto& data = event->data;
+            if (event->type == "load.plan_computed" && data["siteId"] == site &&
+                data["circuits"][0]["buildingA"] == nlohmann::json({amps, amps, amps})) {
+                return read;
+            }
+        }
+        ADD_FAILURE() << "no plan with " << amps << " A of building load at site " << site;
+        return read;
+    };
+
+    // B's reading and plan reach the admin: once it has them, they have passed every stream.
+    const auto reading_b = post_reading(site_b, 30);
+    const auto admin_b = read_until_plan(admin, site_b, 30);
+    EXPECT_TRUE(std::any_of(admin_b.begin(), admin_b.end(), [&](const ServerSentEvent& event) {
+        return event.type == "building_load.reading" && event.data["readingId"] == reading_b;
+    }));
+    // An id tag names its institution: a global one is the admin's alone, one of A reaches A's users too.
+    create_id_tag("TAG-GLOBAL", "Accepted");
+    create_id_tag("TAG-A", "Accepted", {{"institutionId", institution_}});
+    EXPECT_EQ(admin.next_of("id_tags.changed").data["idTag"], "TAG-GLOBAL");
+    EXPECT_EQ(admin.next_of("id_tags.changed").data["idTag"], "TAG-A");
+    for (auto* stream : {&fleet, &office}) {
+        const auto tag = stream->next_of("id_tags.changed");
+        EXPECT_EQ(tag.data["idTag"], "TAG-A") << "a global tag does not reach them";
+        EXPECT_EQ(tag.data["institutionId"], institution_);
+    }
+
+    const auto reading_a = post_reading(site_, 50);
+    EXPECT_EQ(read_until_plan(admin, site_, 50).back().data["siteId"], site_);
+    nlohmann::json plan_event;
+    for (auto* stream : {&fleet, &office}) {
+        const auto read = read_until_plan(*stream, site_, 50);
+        ASSERT_FALSE(read.empty());
+        plan_event = read.back().data;
+        std::set<std::string> types;
+        for (const auto& event : read) {
+            EXPECT_EQ(event.data["siteId"], site_) << event.type << " " << event.data;
+            types.insert(event.type);
+            if (event.type == "building_load.reading") {
+                EXPECT_EQ(event.data["readingId"], reading_a);
+                EXPECT_EQ(event.data["chargerId"], "");
+            }
+        }
+        EXPECT_EQ(types, (std::set<std::string>{"building_load.reading", "load.plan_computed"}));
+    }
+    EXPECT_FALSE(one_charger.next(300ms)) << "a chargerId filter leaves out what names no charger";
+
+    // The plan event carries the plan's figures under the plan's names (nothing changed since that run).
+    const auto plan = api("GET", site_path(site_, "/plan")).json();
+    EXPECT_EQ(plan_event["chargerId"], "");
+    EXPECT_TRUE(plan_event["computedAt"].get<std::string>().ends_with("Z"));
+    EXPECT_EQ(plan_event["tariffPeriod"], nullptr);
+    EXPECT_EQ(plan_event["connectors"], nlohmann::json::array());
+    ASSERT_EQ(plan_event["circuits"].size(), 2u);
+    for (std::size_t c = 0; c < 2; ++c) {
+        EXPECT_EQ(plan_event["circuits"][c], plan["circuits"][c]);
+    }
+    EXPECT_EQ(plan_event["circuits"][0]["circuitId"], grid_);
+    EXPECT_EQ(plan_event["circuits"][0]["usableA"], nlohmann::json({250.0, 250.0, 250.0}));
+    EXPECT_EQ(plan_event["circuits"][1]["parentId"], grid_);
+    EXPECT_EQ(plan_event["circuits"][1]["buildingLoadKnown"], false) << "the board has no reading";
 }
 
 }  // namespace

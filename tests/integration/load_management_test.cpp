@@ -4,9 +4,11 @@
 
 #include <algorithm>
 #include <chrono>
+#include <set>
 #include <thread>
 
 #include "charger_simulator.hpp"
+#include "event_stream_client.hpp"
 #include "organisation_fixture.hpp"
 
 namespace parkgrid::testing {
@@ -99,6 +101,13 @@ protected:
         const auto result = api("GET", "/api/v1/sites/" + std::to_string(site_) + "/plan");
         EXPECT_EQ(result.status, 200u) << result.body;
         return result.json();
+    }
+
+    nlohmann::json load_history(int minutes = 5) {
+        const auto result =
+            api("GET", "/api/v1/sites/" + std::to_string(site_) + "/load?minutes=" + std::to_string(minutes));
+        EXPECT_EQ(result.status, 200u) << result.body;
+        return result.status == 200u ? result.json().at("history") : nlohmann::json::array();
     }
 
     std::int64_t institution_ = 0;
@@ -228,6 +237,100 @@ TEST_F(LoadManagementTest, RefusesThePlanOfASiteWithoutCircuits) {
     const auto result = api("GET", "/api/v1/sites/" + std::to_string(other) + "/plan");
     EXPECT_EQ(result.status, 409u) << result.body;
     EXPECT_EQ(api("GET", "/api/v1/sites/999/plan").status, 404u);
+}
+
+TEST_F(LoadManagementTest, PublishesEveryRunWithThePlansFigures) {
+    EventStreamClient events(server_->port(), "/api/v1/events?types=load.plan_computed", kAdminToken);
+    post_building_load(4);
+    const auto a = charger("CP-A");
+    const int transaction = start(*a, "CARD-1");
+
+    // A run that has given the transaction its limit.
+    nlohmann::json data;
+    ASSERT_TRUE(eventually([&] {
+        const auto event = events.next(1s);
+        if (!event || event->data.at("connectors").empty()) {
+            return false;
+        }
+        data = event->data;
+        const auto& connector = data.at("connectors")[0];
+        return connector.at("transactionId") == transaction && connector.at("limitA").get<double>() > 0;
+    })) << data.dump();
+    EXPECT_EQ(data.at("siteId"), site_);
+    EXPECT_EQ(data.at("chargerId"), "");
+    EXPECT_TRUE(data.at("computedAt").get<std::string>().ends_with("Z"));
+    const auto& connector = data.at("connectors")[0];
+    for (const auto* key : {"chargerId", "connectorId", "online", "controlled", "limitA", "reason",
+                            "failsafeA", "loadFlag", "measuredA", "transactionId", "priority", "deliveredKwh",
+                            "remainingKwh", "departureTime", "expectedEnergyKwh", "deadlineMet"}) {
+        EXPECT_TRUE(connector.contains(key)) << key << " missing: the event is the whole plan";
+    }
+    EXPECT_EQ(connector.at("chargerId"), "CP-A");
+    EXPECT_EQ(connector.at("connectorId"), 1);
+    EXPECT_EQ(connector.at("online"), true);
+    EXPECT_EQ(connector.at("reason"), "charging");
+    EXPECT_EQ(connector.at("measuredA"), nullptr) << "no meter values yet";
+    const auto& grid = data.at("circuits")[0];
+    EXPECT_EQ(grid.at("circuitId"), grid_);
+    EXPECT_EQ(grid.at("parentId"), nullptr);
+    EXPECT_EQ(grid.at("buildingLoadKnown"), true);
+    EXPECT_EQ(grid.at("buildingA"), nlohmann::json({4.0, 4.0, 4.0}));
+    EXPECT_EQ(grid.at("usableA"), nlohmann::json({38.0, 38.0, 38.0}));
+    EXPECT_EQ(grid.at("chargingA")[0], connector.at("limitA")) << "the one charger's limit, on every phase";
+
+    // The plan of a later run (nothing has changed) shows the same.
+    const auto shown = plan();
+    EXPECT_EQ(shown.at("connectors")[0].at("limitA"), connector.at("limitA"));
+    EXPECT_EQ(shown.at("connectors")[0].at("transactionId"), transaction);
+    EXPECT_EQ(shown.at("circuits")[0].at("chargingA"), grid.at("chargingA"));
+}
+
+TEST_F(LoadManagementTest, TheLoadViewHasTheCircuitsLoadsOfRecentRuns) {
+    post_building_load(10);
+    const auto a = charger("CP-A");
+    start(*a, "CARD-1");
+
+    // The scheduler runs every second here; the history keeps one entry per 10 s. (The first entry may
+    // predate the reading, on a slow machine.)
+    const auto building_l1 = [](const nlohmann::json& entry) {
+        return entry.at("circuits")[0].at("buildingA")[0].get<double>();
+    };
+    nlohmann::json before;
+    ASSERT_TRUE(eventually(
+        [&] {
+            before = load_history();
+            return before.size() >= 2 && building_l1(before[before.size() - 2]) == 10;
+        },
+        40s))
+        << before.dump();
+    std::string previous;
+    for (const auto& entry : before) {
+        const auto at = entry.at("at").get<std::string>();
+        EXPECT_TRUE(at.ends_with("Z")) << at;
+        EXPECT_LT(previous, at) << "oldest first";
+        previous = at;
+        ASSERT_EQ(entry.at("circuits").size(), 1u) << entry;
+        const auto& grid = entry.at("circuits")[0];
+        EXPECT_EQ(grid.size(), 4u) << grid;
+        EXPECT_EQ(grid.at("circuitId"), grid_);
+        EXPECT_EQ(grid.at("usableA"), nlohmann::json({38.0, 38.0, 38.0}));
+    }
+    const auto closed = before.size() - 2;  // an entry no later run replaces
+    EXPECT_EQ(before[closed].at("circuits")[0].at("buildingA"), nlohmann::json({10.0, 10.0, 10.0}));
+    EXPECT_LE(before.back().at("circuits")[0].at("chargingA")[0].get<double>(), 28.0)
+        << "38 A usable less the building's 10 A";
+    EXPECT_FALSE(plan().contains("history"));
+
+    // A new reading reloads the site; its history stays, and the runs after it show the new load.
+    post_building_load(20);
+    ASSERT_TRUE(eventually([&] {
+        const auto history = load_history();
+        return !history.empty() && building_l1(history.back()) == 20;
+    })) << load_history().dump();
+    const auto after = load_history();
+    ASSERT_GE(after.size(), before.size());
+    EXPECT_EQ(after[closed], before[closed]);
+    EXPECT_EQ(after.back().at("circuits")[0].at("buildingA"), plan().at("circuits")[0].at("buildingA"));
 }
 
 }  // namespace

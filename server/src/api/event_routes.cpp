@@ -1,4 +1,5 @@
 #include <boost/asio/steady_timer.hpp>
+#include <limits>
 #include <mutex>
 #include <unordered_map>
 
@@ -11,6 +12,9 @@ namespace {
 
 constexpr auto kKeepAliveInterval = std::chrono::seconds(15);
 constexpr auto kScopeRefreshInterval = std::chrono::seconds(30);
+// Events held for a non-admin stream until its scope is first loaded; beyond that, the oldest are dropped
+// (the client reloads on a reconnect anyway).
+constexpr std::size_t kMaxHeldEvents = 1000;
 
 std::vector<std::string> split_types(const std::optional<std::string>& text) {
     std::vector<std::string> types;
@@ -74,11 +78,23 @@ private:
         }
         if (!principal_.is_admin()) {
             const std::lock_guard lock(mutex_);
-            const auto it = institutions_.find(event.charger_id);
-            if (it == institutions_.end() || !principal_.sees(it->second)) {
+            // Until the scope is known, nothing can be judged: hold the event rather than lose it, so a
+            // page that subscribes and then acts sees the effect of its action.
+            if (!scope_known_) {
+                if (held_.size() == kMaxHeldEvents) {
+                    held_.erase(held_.begin());
+                }
+                held_.push_back(event);
+                return;
+            }
+            if (!in_scope(event)) {
                 return;
             }
         }
+        write(event);
+    }
+
+    void write(const Event& event) {
         nlohmann::json data = event.data;
         data["chargerId"] = event.charger_id;
         data["at"] = to_json_time(event.at);
@@ -86,23 +102,67 @@ private:
                        data.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n\n");
     }
 
-    // Which institution each charger belongs to, for filtering by the caller's scope; reloaded now and
-    // then so that new or reassigned chargers are seen.
+    // An event belongs to its charger's institution; one that names no charger but a site (the load
+    // events), to the site's; one that names only an institution (id_tags.changed), to that. Anything else
+    // (a global id tag) is the admin's. Called with mutex_ held.
+    bool in_scope(const Event& event) const {
+        if (!event.charger_id.empty()) {
+            const auto it = institutions_.find(event.charger_id);
+            return it != institutions_.end() && principal_.sees(it->second);
+        }
+        const auto site = event.data.find("siteId");
+        if (site != event.data.end() && site->is_number_integer()) {
+            const auto it = site_institutions_.find(site->get<std::int64_t>());
+            return it != site_institutions_.end() && principal_.sees(it->second);
+        }
+        const auto institution = event.data.find("institutionId");
+        return institution != event.data.end() && institution->is_number_integer() &&
+               principal_.sees(institution->get<std::int64_t>());
+    }
+
+    // Which institution each charger and each site belongs to, for filtering by the caller's scope;
+    // reloaded now and then so that new or reassigned chargers and new sites are seen.
     void refresh_scope() {
+        struct Owners {
+            std::vector<storage::ChargerRecord> chargers;
+            std::vector<storage::SiteRecord> sites;
+        };
         storage::read(
             central_system_.database(),
-            [](storage::Repositories& repositories) { return repositories.chargers().list(); },
-            [weak = weak_from_this()](storage::Outcome<std::vector<storage::ChargerRecord>> outcome) {
+            [scope = principal_.scope()](storage::Repositories& repositories) {
+                storage::SiteFilter sites;
+                sites.scope = scope;
+                sites.limit = std::numeric_limits<std::size_t>::max();
+                return Owners{repositories.chargers().list(), repositories.sites().query(sites).items};
+            },
+            [weak = weak_from_this()](storage::Outcome<Owners> outcome) {
                 auto self = weak.lock();
                 if (!self || !outcome.ok()) {
                     return;
                 }
                 std::unordered_map<std::string, std::optional<std::int64_t>> institutions;
-                for (const auto& charger : outcome.value()) {
+                for (const auto& charger : outcome.value().chargers) {
                     institutions.emplace(charger.id, institution_of(charger));
                 }
-                const std::lock_guard lock(self->mutex_);
-                self->institutions_ = std::move(institutions);
+                std::unordered_map<std::int64_t, std::int64_t> site_institutions;
+                for (const auto& site : outcome.value().sites) {
+                    site_institutions.emplace(site.id, site.institution_id);
+                }
+                std::vector<Event> held;
+                {
+                    const std::lock_guard lock(self->mutex_);
+                    self->institutions_ = std::move(institutions);
+                    self->site_institutions_ = std::move(site_institutions);
+                    self->scope_known_ = true;
+                    for (auto& event : std::exchange(self->held_, {})) {
+                        if (self->in_scope(event)) {
+                            held.push_back(std::move(event));
+                        }
+                    }
+                }
+                for (const auto& event : held) {
+                    self->write(event);
+                }
             });
     }
 
@@ -130,7 +190,10 @@ private:
     boost::asio::steady_timer timer_;
     EventBus::Subscription subscription_;
     std::mutex mutex_;
-    std::unordered_map<std::string, std::optional<std::int64_t>> institutions_;
+    std::unordered_map<std::string, std::optional<std::int64_t>> institutions_;  // by charger
+    std::unordered_map<std::int64_t, std::int64_t> site_institutions_;           // by site, in scope only
+    bool scope_known_ = false;
+    std::vector<Event> held_;  // until scope_known_
     std::chrono::seconds since_refresh_{0};
 };
 

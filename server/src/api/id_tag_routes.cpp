@@ -85,8 +85,11 @@ void check_institution(Repositories& repositories, const Principal& principal,
 
 void add_id_tag_routes(Router& router, storage::Database& database, EventBus& events) {
     // Chargers' local authorization lists follow every change (LocalListManager).
-    const auto changed = [&events](const std::string& id_tag, const char* change) {
-        events.publish("id_tags.changed", "", {{"idTag", id_tag}, {"change", change}});
+    // The tag's institution lets the events stream show the change to that institution's users too.
+    const auto changed = [&events](const storage::IdTagRecord& tag, const char* change) {
+        events.publish(
+            "id_tags.changed", "",
+            {{"idTag", tag.id_tag}, {"institutionId", or_null(tag.institution_id)}, {"change", change}});
     };
     router.add("POST", "/api/v1/id-tags",
                [&database, changed](const ApiRequest& request, const HttpReply& reply) {
@@ -116,7 +119,7 @@ void add_id_tag_routes(Router& router, storage::Database& database, EventBus& ev
                            return tag;
                        },
                        [changed](const storage::IdTagRecord& created) {
-                           changed(created.id_tag, "created");
+                           changed(created, "created");
                            return json_response(201, id_tag_json(created));
                        },
                        reply);
@@ -197,7 +200,7 @@ void add_id_tag_routes(Router& router, storage::Database& database, EventBus& ev
                            return tag;
                        },
                        [changed](const storage::IdTagRecord& tag) {
-                           changed(tag.id_tag, "updated");
+                           changed(tag, "updated");
                            return json_response(200, id_tag_json(tag));
                        },
                        reply);
@@ -210,12 +213,12 @@ void add_id_tag_routes(Router& router, storage::Database& database, EventBus& ev
                        database,
                        [id_tag = request.path_param(0),
                         principal = request.principal()](Repositories& repositories) {
-                           require_visible_tag(repositories, principal, id_tag);
+                           auto tag = require_visible_tag(repositories, principal, id_tag);
                            repositories.id_tags().remove(id_tag);
-                           return true;
+                           return tag;
                        },
-                       [changed, id_tag = request.path_param(0)](bool) {
-                           changed(id_tag, "deleted");
+                       [changed](const storage::IdTagRecord& tag) {
+                           changed(tag, "deleted");
                            return no_content();
                        },
                        reply);

@@ -6,6 +6,7 @@
 
 #include "charging_profiles.hpp"
 #include "live_charger.hpp"
+#include "load_history.hpp"
 #include "meter_reading.hpp"
 #include "parkgrid/ocpp/date_time.hpp"
 #include "parkgrid/server/log.hpp"
@@ -23,6 +24,7 @@ using load::SiteSnapshot;
 namespace {
 
 const std::string kRequestedBy = "system:load-management";
+const std::string kPlanComputed = "load.plan_computed";
 // A limit is compared with what the charger has in tenths of an ampere, the resolution of OCPP limits.
 constexpr double kSameLimitA = 0.05;
 
@@ -43,6 +45,7 @@ struct LoadManager::SiteRuntime {
     SiteSnapshot snapshot;
     load::SiteCalendar calendar;
     std::optional<nlohmann::json> view{};
+    load::LoadHistory history{};
     bool transactions_recovered = false;
 };
 
@@ -159,11 +162,16 @@ void LoadManager::adopt_snapshot(std::int64_t site_id, std::optional<SiteSnapsho
     for (const auto& charger : snapshot->chargers) {
         site_of_charger_[charger.charger_id] = site_id;
     }
-    const bool recovered = sites_.contains(site_id) && sites_.at(site_id)->transactions_recovered;
     load::SiteCalendar calendar(snapshot->site.time_zone, snapshot->tariff);
-    sites_[site_id] = std::make_unique<SiteRuntime>(SiteRuntime{std::move(*snapshot), std::move(calendar)});
-    sites_[site_id]->transactions_recovered = recovered;
-    if (!recovered) {
+    auto& runtime = sites_[site_id];
+    // A known site keeps its latest view and its load history across reloads (one every minute).
+    if (runtime) {
+        runtime->snapshot = std::move(*snapshot);
+        runtime->calendar = std::move(calendar);
+    } else {
+        runtime = std::make_unique<SiteRuntime>(SiteRuntime{std::move(*snapshot), std::move(calendar)});
+    }
+    if (!runtime->transactions_recovered) {
         recover_transactions(site_id);
     }
     request_recompute(site_id);
@@ -450,6 +458,11 @@ void LoadManager::recompute(std::int64_t site_id) {
         }
     }
     runtime.view = load::plan_view(runtime.snapshot, site, plan, chargers_, runtime.calendar, failsafe);
+    runtime.history.record(now, load::circuit_figures(runtime.snapshot, plan));
+    // The scheduler runs after every meter reading of the site: build the event only for a listener.
+    if (events_.has_subscribers(kPlanComputed)) {
+        events_.publish(kPlanComputed, "", load::plan_event_data(*runtime.view));
+    }
 }
 
 void LoadManager::send_profile(const std::string& charger_id, const ocpp::SetChargingProfileRequest& request,
@@ -504,10 +517,19 @@ void LoadManager::flag_charger(const std::string& charger_id, const std::string&
         });
 }
 
-void LoadManager::site_view(std::int64_t site_id, std::function<void(std::optional<nlohmann::json>)> done) {
-    net::post(strand_, [self = shared_from_this(), site_id, done = std::move(done)] {
+void LoadManager::site_view(std::int64_t site_id, std::optional<std::int64_t> history_since,
+                            std::function<void(std::optional<nlohmann::json>)> done) {
+    net::post(strand_, [self = shared_from_this(), site_id, history_since, done = std::move(done)] {
         const auto found = self->sites_.find(site_id);
-        done(found == self->sites_.end() ? std::nullopt : found->second->view);
+        if (found == self->sites_.end() || !found->second->view) {
+            done(std::nullopt);
+            return;
+        }
+        auto view = *found->second->view;
+        if (history_since) {
+            view["history"] = found->second->history.since(*history_since);
+        }
+        done(std::move(view));
     });
 }
 

@@ -15,14 +15,6 @@ nlohmann::json optional_number(const std::optional<double>& value) {
     return value ? nlohmann::json(std::round(*value * 1000.0) / 1000.0) : nlohmann::json(nullptr);
 }
 
-nlohmann::json phases_json(const scheduling::PhaseCurrents& currents, int phases) {
-    auto list = nlohmann::json::array();
-    for (int phase = 0; phase < phases; ++phase) {
-        list.push_back(std::round(currents[static_cast<std::size_t>(phase)] * 10.0) / 10.0);
-    }
-    return list;
-}
-
 nlohmann::json flag_json(const storage::ChargerLoadSettings* settings, bool online, bool in_transaction) {
     if (settings != nullptr && settings->load_flag) {
         return {
@@ -94,20 +86,16 @@ nlohmann::json plan_view(const SiteSnapshot& snapshot, const scheduling::SiteSta
     }
 
     auto circuits = nlohmann::json::array();
-    for (std::size_t c = 0; c < snapshot.circuits.size() && c < plan.circuits.size(); ++c) {
+    const auto figures = circuit_figures(snapshot, plan);
+    for (std::size_t c = 0; c < figures.size(); ++c) {
         const auto& circuit = snapshot.circuits[c];
-        const auto& load = plan.circuits[c];
-        circuits.push_back({
-            {"circuitId", circuit.id},
-            {"name", circuit.name},
-            {"parentId", circuit.parent_id ? nlohmann::json(*circuit.parent_id) : nullptr},
-            {"limitA", circuit.limit_a},
-            {"marginA", circuit.margin_a},
-            {"buildingLoadKnown", site.building_load[c].has_value()},
-            {"buildingA", phases_json(load.building_a, circuit.phases)},
-            {"chargingA", phases_json(load.charging_a, circuit.phases)},
-            {"usableA", phases_json(load.available_a, circuit.phases)},
-        });
+        auto entry = circuit_figures_json(figures[c]);
+        entry["name"] = circuit.name;
+        entry["parentId"] = circuit.parent_id ? nlohmann::json(*circuit.parent_id) : nullptr;
+        entry["limitA"] = circuit.limit_a;
+        entry["marginA"] = circuit.margin_a;
+        entry["buildingLoadKnown"] = site.building_load[c].has_value();
+        circuits.push_back(std::move(entry));
     }
     return {
         {"siteId", snapshot.site.id},
@@ -117,6 +105,20 @@ nlohmann::json plan_view(const SiteSnapshot& snapshot, const scheduling::SiteSta
         {"connectors", std::move(connectors)},
         {"circuits", std::move(circuits)},
     };
+}
+
+std::vector<CircuitFigures> circuit_figures(const SiteSnapshot& snapshot, const scheduling::SitePlan& plan) {
+    std::vector<CircuitFigures> figures;
+    for (std::size_t c = 0; c < snapshot.circuits.size() && c < plan.circuits.size(); ++c) {
+        figures.push_back({snapshot.circuits[c].id, snapshot.circuits[c].phases, plan.circuits[c]});
+    }
+    return figures;
+}
+
+nlohmann::json plan_event_data(const nlohmann::json& view) {
+    // The whole plan, as GET /plan shows it: a page showing the plan replaces it with each event and never
+    // holds a row half from one run and half from another (a need set since, a departure moved).
+    return view;
 }
 
 }  // namespace parkgrid::server::load

@@ -29,7 +29,8 @@ struct SiteSnapshot;
 // reruns the scheduler when anything relevant happens (and periodically), and delivers its decisions as
 // SetChargingProfile: TxProfile per transaction, a failsafe TxDefaultProfile and, where configured, a
 // ChargePointMaxProfile per charger. Chargers that refuse profiles or draw more than their limit are
-// flagged and budgeted at their rated current from then on.
+// flagged and budgeted at their rated current from then on. After every run it publishes
+// load.plan_computed (when someone listens).
 //
 // Everything runs on one strand; event handlers only post to it.
 class LoadManager : public std::enable_shared_from_this<LoadManager> {
@@ -50,8 +51,10 @@ public:
     void stop();
 
     // The site's latest plan and loads as the API shows them (see docs/api.md); nullopt when the site is not
-    // managed (no circuits). `done` runs on the strand.
-    void site_view(std::int64_t site_id, std::function<void(std::optional<nlohmann::json>)> done);
+    // managed (no circuits). With `history_since` (Unix seconds), the view has "history" too: the circuits'
+    // loads of the runs since then, oldest first (kept in memory for 24 h). `done` runs on the strand.
+    void site_view(std::int64_t site_id, std::optional<std::int64_t> history_since,
+                   std::function<void(std::optional<nlohmann::json>)> done);
 
 private:
     struct SiteRuntime;
