@@ -54,6 +54,8 @@ WhereClause where_clause(const TransactionFilter& filter) {
     if (filter.open) {
         where.add(*filter.open ? "stop_timestamp IS NULL" : "stop_timestamp IS NOT NULL");
     }
+    where.add_if("id IN (SELECT transaction_id FROM transaction_attribution WHERE vehicle_id = ?)",
+                 filter.vehicle_id);
     // A transaction is in scope when its charger's site is.
     where.add_scope(
         "charger_id IN (SELECT chargers.id FROM chargers JOIN sites ON sites.id = chargers.site_id "

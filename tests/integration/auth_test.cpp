@@ -172,6 +172,39 @@ TEST_F(AuthTest, DisablingAUserOrChangingItsPasswordEndsItsSessions) {
     EXPECT_EQ(login_request("qian.yu", new_password).status, 200u);
 }
 
+TEST_F(AuthTest, UsersChangeTheirOwnPasswordWhichEndsTheirSessions) {
+    create_user("sun.li", "energy_office", {}, kPassword);
+    const auto session = login("sun.li");
+    const auto other = login("sun.li");
+    const auto change = [&](const nlohmann::json& body) {
+        return with_cookie(session, "POST", "/api/v1/auth/password", body, session.csrf_token);
+    };
+    const std::string new_password = "another long passphrase";
+
+    const auto wrong = change({{"currentPassword", "not my password"}, {"newPassword", new_password}});
+    EXPECT_EQ(wrong.status, 422u) << wrong.body;
+    EXPECT_EQ(wrong.json()["field"], "currentPassword");
+    const auto weak = change({{"currentPassword", kPassword}, {"newPassword", "short"}});
+    EXPECT_EQ(weak.status, 422u) << weak.body;
+    EXPECT_EQ(weak.json()["field"], "newPassword");
+    EXPECT_EQ(with_cookie(session, "POST", "/api/v1/auth/password",
+                          {{"currentPassword", kPassword}, {"newPassword", new_password}})
+                  .status,
+              403u)
+        << "a cookie request needs the CSRF token";
+    const auto by_token = with_bearer(kAdminToken, "POST", "/api/v1/auth/password",
+                                      {{"currentPassword", kPassword}, {"newPassword", new_password}});
+    EXPECT_EQ(by_token.status, 400u) << by_token.body;
+    EXPECT_EQ(by_token.json()["error"], "not_a_session");
+
+    const auto changed = change({{"currentPassword", kPassword}, {"newPassword", new_password}});
+    ASSERT_EQ(changed.status, 204u) << changed.body;
+    EXPECT_EQ(with_bearer(session.token, "GET", "/api/v1/auth/me").status, 401u);
+    EXPECT_EQ(with_bearer(other.token, "GET", "/api/v1/auth/me").status, 401u);
+    EXPECT_EQ(login_request("sun.li", kPassword).status, 401u);
+    EXPECT_EQ(login_request("sun.li", new_password).status, 200u);
+}
+
 TEST_F(AuthTest, SessionsEndAfterTheirLifetime) {
     start_server({"--session-lifetime", "2"});
     create_user("zhou.min", "energy_office");
@@ -396,10 +429,22 @@ TEST_F(AuthTest, PasswordsAndTokensAppearNowhereInTheDatabaseOrTheLog) {
     const std::string api_token = created.json()["token"];
     EXPECT_EQ(with_bearer(api_token, "GET", "/api/v1/chargers").status, 200u);
     ASSERT_EQ(api("PATCH", "/api/v1/users/" + std::to_string(id), {{"password", new_password}}).status, 200u);
+    // The user's own change, with a wrong current password first.
+    const std::string own_password = "Own-Passphrase-4c81aa";
+    const auto again = login("secret.keeper", new_password);
+    EXPECT_EQ(with_bearer(again.token, "POST", "/api/v1/auth/password",
+                          {{"currentPassword", wrong_password}, {"newPassword", own_password}})
+                  .status,
+              422u);
+    EXPECT_EQ(with_bearer(again.token, "POST", "/api/v1/auth/password",
+                          {{"currentPassword", new_password}, {"newPassword", own_password}})
+                  .status,
+              204u);
 
-    const std::vector<std::string> secrets = {password,      wrong_password,          new_password,
-                                              session.token, session.token.substr(4), session.csrf_token,
-                                              api_token,     api_token.substr(4),     kAdminToken};
+    const std::vector<std::string> secrets = {
+        password,      wrong_password,          new_password, own_password,
+        session.token, session.token.substr(4), again.token,  session.csrf_token,
+        api_token,     api_token.substr(4),     kAdminToken};
     const auto check = [&](const std::string& where, const std::string& bytes) {
         for (const auto& secret : secrets) {
             EXPECT_EQ(bytes.find(secret), std::string::npos) << secret << " found in " << where;

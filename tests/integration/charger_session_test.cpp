@@ -38,6 +38,13 @@ TEST_F(ChargerSessionTest, UnknownChargerIsPendingUntilApprovedThenAskedToBootAg
                         {{"connectorId", 1}, {"errorCode", "NoError"}, {"status", "Available"}})
                   .type,
               3);
+
+    // The list shows each charger with its connectors, so a dashboard needs one request.
+    const auto listed_all = api("GET", "/api/v1/chargers").json();
+    ASSERT_EQ(listed_all["items"].size(), 1u) << listed_all;
+    ASSERT_EQ(listed_all["items"][0]["connectors"].size(), 1u) << listed_all;
+    EXPECT_EQ(listed_all["items"][0]["connectors"][0]["status"], "Available");
+    EXPECT_EQ(listed_all["items"][0]["online"], true);
 }
 
 TEST_F(ChargerSessionTest, RejectPolicyRefusesUnknownChargersWithoutStoringThem) {

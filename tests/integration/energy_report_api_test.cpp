@@ -189,6 +189,67 @@ TEST_F(EnergyReportApiTest, SessionAcrossThePeakValleyBoundaryIsSplitAndPricedEx
     EXPECT_TRUE(report("period=day&from=2026-03-11&to=2026-03-12")["rows"].empty());
 }
 
+TEST_F(EnergyReportApiTest, TransactionShowsItsOwnLedger) {
+    const auto open = start(*charger_, "CAR-A", 1000, "2026-03-10T14:30:00Z");
+    const auto before = api("GET", "/api/v1/transactions/" + std::to_string(open));
+    ASSERT_EQ(before.status, 200u) << before.body;
+    EXPECT_TRUE(before.json()["energy"].is_null()) << "an open session has no ledger yet";
+    register_reading(*charger_, open, 3000, "2026-03-10T14:45:00Z");
+    register_reading(*charger_, open, 6000, "2026-03-10T15:15:00Z");
+    stop(*charger_, open, "CAR-A", 7000, "2026-03-10T15:30:00Z");
+
+    const auto energy = api("GET", "/api/v1/transactions/" + std::to_string(open)).json()["energy"];
+    ASSERT_TRUE(energy.is_object()) << energy;
+    EXPECT_EQ(energy["wh"], 6000);
+    EXPECT_EQ(energy["source"], "register");
+    EXPECT_EQ(energy["costFen"], 425);
+    EXPECT_EQ(energy["serviceFeeFen"], 300);
+    EXPECT_TRUE(energy["accountedAt"].is_string());
+    ASSERT_EQ(energy["parts"].size(), 2u) << energy;
+    EXPECT_EQ(energy["parts"][0], (nlohmann::json{{"localDate", "2026-03-10"},
+                                                  {"period", "peak"},
+                                                  {"wh", 3500},
+                                                  {"seconds", 1800},
+                                                  {"pricePerKwh", 1.0},
+                                                  {"costFen", 350},
+                                                  {"serviceFeeFen", 175}}));
+    EXPECT_EQ(energy["parts"][1]["period"], "valley");
+    EXPECT_EQ(energy["parts"][1]["wh"], 2500);
+    EXPECT_EQ(energy["parts"][1]["costFen"], 75);
+}
+
+TEST_F(EnergyReportApiTest, TransactionsNameTheirVehicleAsAtTheStartAndFilterByIt) {
+    const auto first = charge_across_valley_boundary();
+    // The card moves to another vehicle: the first session stays with the first vehicle.
+    const auto other = create("/api/v1/vehicles", {{"institutionId", institution_},
+                                                   {"plateNumber", "京AD54321"},
+                                                   {"kind", "BEV"},
+                                                   {"acquiredDate", "2025-03-01"}});
+    ASSERT_EQ(api("PATCH", "/api/v1/id-tags/CAR-A", {{"vehicleId", other}}).status, 200u);
+    const auto second = start(*charger_, "CAR-A", 7000, "2026-03-11T01:00:00Z");
+
+    const auto shown = api("GET", "/api/v1/transactions/" + std::to_string(first)).json();
+    EXPECT_EQ(shown["vehicleId"], vehicle_);
+    EXPECT_EQ(shown["departmentId"], department_);
+    EXPECT_EQ(shown["institutionId"], institution_);
+    EXPECT_EQ(shown["siteId"], site_);
+    EXPECT_TRUE(shown["driverId"].is_null());
+
+    const auto ids_of = [this](std::int64_t vehicle) {
+        std::vector<int> ids;
+        const auto listed = api("GET", "/api/v1/transactions?vehicleId=" + std::to_string(vehicle)).json();
+        for (const auto& item : listed["items"]) {
+            ids.push_back(item["id"].get<int>());
+            EXPECT_EQ(item["vehicleId"], vehicle);
+        }
+        EXPECT_EQ(listed["total"], ids.size());
+        return ids;
+    };
+    EXPECT_EQ(ids_of(vehicle_), std::vector<int>{first});
+    EXPECT_EQ(ids_of(other), std::vector<int>{second});
+    EXPECT_EQ(api("GET", "/api/v1/transactions?vehicleId=0").status, 422u);
+}
+
 TEST_F(EnergyReportApiTest, GroupingsAndPeriods) {
     charge_across_valley_boundary();
     const std::map<std::string, std::string> ids = {{"institution", std::to_string(institution_)},

@@ -131,6 +131,67 @@ void finish_login(storage::Database& database, auth::AuthServices& auth, const L
     open_session(database, auth, attempt, *user, rehash, reply);
 }
 
+// A user changing their own password: whose session it is, and the passwords given.
+struct PasswordChange {
+    storage::UserRecord user;
+    std::string current_password;
+    std::string new_password;
+    std::string address;  // the client's IP address, for throttling
+};
+
+// Runs on the password worker once the new password is hashed: stores it and ends every session of the
+// user, this one included, so that whoever knew the old password is logged out everywhere.
+void store_new_password(storage::Database& database, const PasswordChange& change, std::string encoded,
+                        const HttpReply& reply) {
+    write_then_reply(
+        database,
+        [user_id = change.user.id, old_hash = change.user.password_hash,
+         encoded = std::move(encoded)](Repositories& repositories) {
+            auto user = repositories.users().find(user_id);
+            if (!user || user->disabled) {
+                throw ApiError(401, "unauthorized", "the session has ended");
+            }
+            if (user->password_hash != old_hash) {
+                throw ApiError(409, "conflict", "the password was changed meanwhile; log in again");
+            }
+            const auto changed_at = now();
+            user->password_hash = encoded;
+            user->updated_at = changed_at;
+            repositories.users().update(*user);
+            return repositories.sessions().revoke_all_of_user(user_id, changed_at);
+        },
+        [](std::size_t sessions_ended) {
+            auto response = no_content();
+            response.headers.emplace_back("Set-Cookie", auth::cleared_session_cookie());
+            response.audit_detail = nlohmann::json{{"sessionsEnded", sessions_ended}}.dump();
+            return response;
+        },
+        reply);
+}
+
+// Runs on the password worker once the current password is checked.
+void change_password(storage::Database& database, auth::AuthServices& auth, PasswordChange change,
+                     bool matches, const HttpReply& reply) {
+    if (!matches) {
+        // Guessing through this route counts like guessing at the login.
+        auth.throttle.record_failure(change.user.username, change.address);
+        reply(error_response(ApiError::invalid_field("currentPassword", "is not correct")));
+        return;
+    }
+    auto new_password = change.new_password;
+    const bool queued = auth.passwords.hash(
+        std::move(new_password), [&database, change, reply](std::optional<std::string> encoded) {
+            if (!encoded) {
+                reply(internal_error_response());
+                return;
+            }
+            store_new_password(database, change, std::move(*encoded), reply);
+        });
+    if (!queued) {
+        reply(password_worker_busy());
+    }
+}
+
 }  // namespace
 
 void add_login_route(Router& public_router, storage::Database& database, auth::AuthServices& auth) {
@@ -175,7 +236,7 @@ void add_login_route(Router& public_router, storage::Database& database, auth::A
         });
 }
 
-void add_session_routes(Router& router, storage::Database& database, const auth::AuthServices& auth) {
+void add_session_routes(Router& router, storage::Database& database, auth::AuthServices& auth) {
     router.add("POST", "/api/v1/auth/logout", [&database](const ApiRequest& request, const HttpReply& reply) {
         // Authenticated already, so the credential is there.
         const auto presented = presented_credential(request.http());
@@ -201,6 +262,59 @@ void add_session_routes(Router& router, storage::Database& database, const auth:
             },
             reply);
     });
+
+    router.add(
+        "POST", "/api/v1/auth/password",
+        [&database, &auth](const ApiRequest& request, const HttpReply& reply) {
+            const auto body = request.json_body();
+            const BodyReader fields(body, {"currentPassword", "newPassword"});
+            PasswordChange change;
+            change.current_password = fields.required_string("currentPassword", auth::kPasswordMaxBytes);
+            change.new_password = fields.required_string("newPassword", auth::kPasswordMaxBytes);
+            if (const auto problem = auth::password_problem(change.new_password)) {
+                throw ApiError::invalid_field("newPassword", *problem);
+            }
+            change.address = std::string(auth::host_of(request.http().remote_address));
+            const auto presented = presented_credential(request.http());
+            storage::read(
+                database,
+                [token_hash =
+                     hash_token(presented ? presented->secret : std::string())](Repositories& repositories) {
+                    const auto session = repositories.sessions().find_by_hash(token_hash);
+                    if (!session) {
+                        throw ApiError(
+                            400, "not_a_session",
+                            "only a logged-in user changes their own password; API tokens have none");
+                    }
+                    auto user = repositories.users().find(session->user_id);
+                    if (!user) {
+                        throw ApiError(401, "unauthorized", "the session has ended");
+                    }
+                    return std::move(*user);
+                },
+                [&database, &auth, change = std::move(change),
+                 reply](storage::Outcome<storage::UserRecord> outcome) mutable {
+                    if (!outcome.ok()) {
+                        reply_storage_failure(reply, outcome.error());
+                        return;
+                    }
+                    change.user = std::move(outcome.value());
+                    if (const auto wait = auth.throttle.refusal(change.user.username, change.address)) {
+                        reply(retry_later(429, "too_many_attempts",
+                                          "too many wrong passwords; try again later", *wait, "throttled"));
+                        return;
+                    }
+                    const auto current = change.current_password;
+                    const auto encoded = change.user.password_hash;
+                    const bool queued = auth.passwords.verify(
+                        current, encoded, [&database, &auth, change, reply](bool matches, bool /*rehash*/) {
+                            change_password(database, auth, change, matches, reply);
+                        });
+                    if (!queued) {
+                        reply(password_worker_busy());
+                    }
+                });
+        });
 
     router.add("GET", "/api/v1/auth/me",
                [&database, &auth](const ApiRequest& request, const HttpReply& reply) {

@@ -18,8 +18,8 @@ inline constexpr std::string_view kLoginPath = "/api/v1/auth/login";
 // POST /api/v1/auth/login, on the router of requests that need no authentication (HttpHandler routes
 // kLoginPath there, before the Authenticator).
 void add_login_route(Router& public_router, storage::Database& database, auth::AuthServices& auth);
-// POST /api/v1/auth/logout and GET /api/v1/auth/me.
-void add_session_routes(Router& router, storage::Database& database, const auth::AuthServices& auth);
+// POST /api/v1/auth/logout, GET /api/v1/auth/me and POST /api/v1/auth/password.
+void add_session_routes(Router& router, storage::Database& database, auth::AuthServices& auth);
 // /api/v1/users (admin only).
 void add_user_routes(Router& router, storage::Database& database, auth::AuthServices& auth);
 // /api/v1/api-tokens (admin only).

@@ -24,23 +24,17 @@ struct ChargerDetail {
     std::vector<storage::StatusRecord> connectors;
 };
 
-// A charger with its electrical settings (load management), as lists show it.
-nlohmann::json charger_with_load_json(const storage::ChargerRecord& charger,
-                                      const storage::ChargerLoadSettings& load, bool online) {
-    auto out = charger_json(charger, online);
-    out.update(charger_load_json(load));
-    return out;
-}
-
+// A charger with its electrical settings (load management) and its connectors' latest status.
 nlohmann::json detail_json(const ChargerDetail& detail, bool online) {
-    auto out = charger_with_load_json(detail.charger, detail.load, online);
+    auto out = charger_json(detail.charger, online);
+    out.update(charger_load_json(detail.load));
     out["connectors"] = array_of(detail.connectors, status_json);
     return out;
 }
 
 struct ChargerListing {
     storage::Listing<storage::ChargerRecord> chargers;
-    std::vector<storage::ChargerLoadSettings> load;  // in the same order
+    std::vector<ChargerDetail> details;  // in the same order
 };
 
 // What a PATCH did: the charger as answered, and the sites whose load configuration changed with it.
@@ -150,37 +144,38 @@ void add_charger_routes(Router& router, CentralSystem& central_system) {
                        reply);
                });
 
-    router.add(
-        "GET", "/api/v1/chargers",
-        [&database, &central_system](const ApiRequest& request, const HttpReply& reply) {
-            storage::ChargerFilter filter;
-            filter.scope = request.principal().scope();
-            filter.site_id = query_id(request, "siteId");
-            filter.institution_id = query_id(request, "institutionId");
-            // Chargers were listed whole before paging existed; the default page keeps that for most sites.
-            const auto page = page_of(request, 1000, 1000);
-            filter.limit = page.limit;
-            filter.offset = page.offset;
-            read_then_reply(
-                database,
-                [filter](Repositories& repositories) {
-                    ChargerListing listing{repositories.chargers().query(filter), {}};
-                    for (const auto& charger : listing.chargers.items) {
-                        listing.load.push_back(*repositories.load_management().charger_settings(charger.id));
-                    }
-                    return listing;
-                },
-                [&central_system](const ChargerListing& listing) {
-                    nlohmann::json items = nlohmann::json::array();
-                    for (std::size_t i = 0; i < listing.chargers.items.size(); ++i) {
-                        const auto& charger = listing.chargers.items[i];
-                        items.push_back(charger_with_load_json(
-                            charger, listing.load[i], central_system.registry().find(charger.id) != nullptr));
-                    }
-                    return json_response(200, {{"items", items}, {"total", listing.chargers.total}});
-                },
-                reply);
-        });
+    router.add("GET", "/api/v1/chargers",
+               [&database, &central_system](const ApiRequest& request, const HttpReply& reply) {
+                   storage::ChargerFilter filter;
+                   filter.scope = request.principal().scope();
+                   filter.site_id = query_id(request, "siteId");
+                   filter.institution_id = query_id(request, "institutionId");
+                   // Chargers were listed whole before paging existed; the default page keeps that for most
+                   // sites.
+                   const auto page = page_of(request, 1000, 1000);
+                   filter.limit = page.limit;
+                   filter.offset = page.offset;
+                   read_then_reply(
+                       database,
+                       [filter](Repositories& repositories) {
+                           auto chargers = repositories.chargers().query(filter);
+                           std::vector<ChargerDetail> details;
+                           details.reserve(chargers.items.size());
+                           for (auto& charger : chargers.items) {
+                               details.push_back(detail_of(repositories, std::move(charger)));
+                           }
+                           return ChargerListing{std::move(chargers), std::move(details)};
+                       },
+                       [&central_system](const ChargerListing& listing) {
+                           nlohmann::json items = nlohmann::json::array();
+                           for (const auto& detail : listing.details) {
+                               items.push_back(detail_json(
+                                   detail, central_system.registry().find(detail.charger.id) != nullptr));
+                           }
+                           return json_response(200, {{"items", items}, {"total", listing.chargers.total}});
+                       },
+                       reply);
+               });
 
     router.add("GET", "/api/v1/chargers/{id}",
                [&database, &central_system](const ApiRequest& request, const HttpReply& reply) {

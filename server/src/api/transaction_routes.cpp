@@ -1,7 +1,9 @@
 #include "json_views.hpp"
 #include "load_views.hpp"
+#include "organisation_access.hpp"
 #include "organisation_views.hpp"
 #include "parkgrid/ocpp/date_time.hpp"
+#include "reports/energy_report.hpp"
 #include "routes.hpp"
 #include "storage_reply.hpp"
 #include "transaction_access.hpp"
@@ -11,26 +13,36 @@ namespace {
 
 using storage::Repositories;
 
-// A transaction with what it still needs (load management), as lists and the detail show it.
+// A transaction with what it still needs (load management) and whose it was when it started, as lists and
+// the detail show it.
 struct TransactionView {
     storage::TransactionRecord transaction;
     std::optional<storage::ChargingNeedRecord> charging_need;
+    std::optional<storage::TransactionAttribution> attribution;
 };
 
 struct TransactionDetail {
     TransactionView view;
     std::vector<storage::MeterValueRecord> meter_values;
     std::vector<storage::AnomalyRecord> anomalies;
+    std::optional<storage::LedgerSession> ledger;  // once the finished transaction is accounted
 };
 
 TransactionView view_of(Repositories& repositories, storage::TransactionRecord transaction) {
     auto need = repositories.load_management().charging_need(transaction.id);
-    return TransactionView{std::move(transaction), std::move(need)};
+    auto attribution = repositories.energy().attribution(transaction.id);
+    return TransactionView{std::move(transaction), std::move(need), std::move(attribution)};
 }
 
 nlohmann::json view_json(const TransactionView& view) {
     auto out = transaction_json(view.transaction);
     out["chargingNeed"] = view.charging_need ? charging_need_json(*view.charging_need) : nlohmann::json();
+    const auto& attribution = view.attribution.value_or(storage::TransactionAttribution{});
+    out["siteId"] = or_null(attribution.site_id);
+    out["institutionId"] = or_null(attribution.institution_id);
+    out["departmentId"] = or_null(attribution.department_id);
+    out["vehicleId"] = or_null(attribution.vehicle_id);
+    out["driverId"] = or_null(attribution.driver_id);
     return out;
 }
 
@@ -41,6 +53,7 @@ void add_transaction_routes(Router& router, storage::Database& database) {
         storage::TransactionFilter filter;
         filter.charger_id = request.query("chargerId");
         filter.id_tag = request.query("idTag");
+        filter.vehicle_id = query_id(request, "vehicleId");
         filter.from = request.query_time("from");
         filter.to = request.query_time("to");
         if (const auto status = request.query("status")) {
@@ -79,12 +92,18 @@ void add_transaction_routes(Router& router, storage::Database& database) {
                            auto transaction = require_visible_transaction(repositories, principal, id);
                            return TransactionDetail{view_of(repositories, std::move(transaction)),
                                                     repositories.meter_values().for_transaction(id),
-                                                    repositories.events().anomalies_for_transaction(id)};
+                                                    repositories.events().anomalies_for_transaction(id),
+                                                    repositories.energy().ledger(id)};
                        },
                        [](const TransactionDetail& detail) {
                            auto out = view_json(detail.view);
                            out["meterValues"] = array_of(detail.meter_values, meter_value_json);
                            out["anomalies"] = array_of(detail.anomalies, anomaly_json);
+                           out["energy"] = nullptr;
+                           if (detail.ledger) {
+                               out["energy"] = reports::ledger_json(*detail.ledger);
+                               out["energy"]["accountedAt"] = to_json_time(detail.ledger->accounted_at);
+                           }
                            return json_response(200, out);
                        },
                        reply);

@@ -6,7 +6,6 @@
 #include "odometer_distance.hpp"
 #include "period_kinds.hpp"
 #include "report_names.hpp"
-#include "report_names.hpp"
 
 namespace parkgrid::server::reports {
 namespace {
@@ -155,6 +154,40 @@ RowFigures row_figures(const storage::EnergyReportRow& row, FactorBook& factors)
     figures.findings_warning = row.findings_warning;
     figures.findings_info = row.findings_info;
     return figures;
+}
+
+std::string_view tou_period_name(std::string_view kind) {
+    for (const auto& [stored, name] : kTouNames) {
+        if (kind == stored) {
+            return name;
+        }
+    }
+    return kind;
+}
+
+nlohmann::json ledger_json(const storage::LedgerSession& session) {
+    std::int64_t cost_fen = 0;
+    std::int64_t service_fee_fen = 0;
+    auto parts = nlohmann::json::array();
+    for (const auto& part : session.parts) {
+        cost_fen += part.cost_fen;
+        service_fee_fen += part.service_fee_fen;
+        parts.push_back({{"localDate", part.local_date},
+                         {"period", tou_period_name(part.tou_kind)},
+                         {"wh", part.wh},
+                         {"seconds", part.seconds},
+                         {"pricePerKwh", part.price_per_kwh},
+                         {"costFen", part.cost_fen},
+                         {"serviceFeeFen", part.service_fee_fen}});
+    }
+    return {{"wh", session.total_wh},
+            {"kwh", static_cast<double>(session.total_wh) / 1000.0},
+            {"source", session.energy_source},
+            {"costFen", cost_fen},
+            {"cost", static_cast<double>(cost_fen) / 100.0},
+            {"serviceFeeFen", service_fee_fen},
+            {"serviceFee", static_cast<double>(service_fee_fen) / 100.0},
+            {"parts", std::move(parts)}};
 }
 
 nlohmann::json figures_json(const RowFigures& figures) {

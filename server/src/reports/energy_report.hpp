@@ -49,6 +49,13 @@ struct RowFigures {
 void add_to(RowFigures& total, const RowFigures& row);
 RowFigures row_figures(const storage::EnergyReportRow& row, FactorBook& factors);
 
+// The API name of a time-of-use kind ("sharp_peak" -> "sharpPeak"), as kwhByPeriod and ledgers name them.
+std::string_view tou_period_name(std::string_view kind);
+
+// A transaction's ledger as GET /api/v1/transactions/{id} shows it under "energy": its total, money and the
+// parts by local day and time-of-use period. Times are left to the caller (accountedAt).
+nlohmann::json ledger_json(const storage::LedgerSession& session);
+
 // The JSON members of RowFigures: kwh, wh, sessions, chargingHours, kwhByPeriod, cost, costFen, serviceFee,
 // serviceFeeFen, tce, co2Kg, petrolDisplacedL, co2AvoidedKg, dataQuality.
 nlohmann::json figures_json(const RowFigures& figures);

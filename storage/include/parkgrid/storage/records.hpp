@@ -104,10 +104,11 @@ struct TransactionRecord {
 struct TransactionFilter {
     std::optional<std::string> charger_id;
     std::optional<std::string> id_tag;
-    std::optional<Timestamp> from;  // start timestamp >= from
-    std::optional<Timestamp> to;    // start timestamp < to
-    std::optional<bool> open;       // only running (true) or finished (false) transactions
-    InstitutionScope scope{};       // through the charger's site; see ChargerFilter
+    std::optional<Timestamp> from;           // start timestamp >= from
+    std::optional<Timestamp> to;             // start timestamp < to
+    std::optional<bool> open;                // only running (true) or finished (false) transactions
+    std::optional<std::int64_t> vehicle_id;  // the vehicle it was attributed to when it started
+    InstitutionScope scope{};                // through the charger's site; see ChargerFilter
     std::size_t limit = 100;
     std::size_t offset = 0;
 };
