@@ -9,6 +9,7 @@ import { findRoute, parseHash, PageRunner } from './lib/router.js';
 import { currentUser, forget, loadSession, logout, role } from './lib/session.js';
 import { languageSelect } from './components/language_select.js';
 import { errorBox } from './components/page.js';
+import { changePasswordDialog } from './components/password_dialog.js';
 import { notify } from './components/toast.js';
 import { routes } from './routes.js';
 import { renderLogin } from './pages/login.js';
@@ -63,6 +64,7 @@ function renderShell() {
         h('span', { class: 'user-name' }, user.user?.displayName || user.user?.username || user.subject),
         h('span', { class: 'user-role' }, t(`role.${user.role}`)),
       ),
+      user.session ? h('button', { type: 'button', class: 'password', onclick: () => changePasswordDialog({ done: () => endSession(t('app.password.changed')) }) }, t('app.password.open')) : null,
       h('button', { type: 'button', class: 'logout', onclick: signOut }, t('app.logout')),
     ),
     h('div', { class: 'layout' }, navigation, main),
@@ -100,6 +102,12 @@ async function signOut() {
   showLogin();
 }
 
+// The server has ended the session (a password change ends them all): back to the login page.
+function endSession(message) {
+  forget();
+  showLogin(message);
+}
+
 function showLogin(message) {
   runner?.leave();
   runner = null;
@@ -117,9 +125,7 @@ function startSession() {
 async function boot() {
   document.documentElement.lang = language();
   setUnauthorizedHandler(() => {
-    if (!currentUser()) return;
-    forget();
-    showLogin(t('app.sessionEnded'));
+    if (currentUser()) endSession(t('app.sessionEnded'));
   });
   window.addEventListener('hashchange', showRoute);
   onLanguageChange(() => (currentUser() ? renderShell() : showLogin()));

@@ -357,40 +357,9 @@ test('the site page shows a car park live (screenshots)', async () => {
   for (const client of clients) await client.close();
 });
 
-// The pure parts, without a browser: how live events are laid over a fetched plan, and the tariff rules.
-test('plan events keep the details the event does not carry, and tariff rules find gaps and overlaps', async () => {
-  const { mergePlanEvent } = await import('../../admin-ui/src/components/load_plan_feed.js');
+// The pure part, without a browser: the tariff rules the editor checks before sending.
+test('tariff rules find gaps and overlaps', async () => {
   const { checkTariff, halfHours } = await import('../../admin-ui/src/components/load_tariff_rules.js');
-  const plan = {
-    siteId: 1, computedAt: '2026-11-25T09:30:05Z', tariffPeriod: 'flat',
-    circuits: [{ circuitId: 1, name: 'Grid', parentId: null, limitA: 63, marginA: 3, buildingA: [20, 20, 20], chargingA: [32, 32, 32], usableA: [60, 60, 60] }],
-    connectors: [
-      { chargerId: 'CP-1', connectorId: 1, transactionId: 17, limitA: 32, reason: 'charging', priority: 8, departureTime: '2026-11-25T17:30:00Z', remainingKwh: 10 },
-      { chargerId: 'CP-2', connectorId: 1, transactionId: 18, limitA: 16, reason: 'charging', priority: 5, remainingKwh: 4 },
-    ],
-  };
-  const event = {
-    siteId: 1, computedAt: '2026-11-25T09:30:20Z', tariffPeriod: 'valley',
-    circuits: [{ circuitId: 1, parentId: null, buildingLoadKnown: true, buildingA: [25, 25, 25], chargingA: [20, 20, 20], usableA: [60, 60, 60] }],
-    connectors: [
-      { chargerId: 'CP-1', connectorId: 1, transactionId: 17, limitA: 20, reason: 'deferred', measuredA: 19.5, expectedEnergyKwh: 10, deadlineMet: true },
-      { chargerId: 'CP-2', connectorId: 1, transactionId: null, limitA: 6, reason: 'idle', measuredA: null },
-    ],
-  };
-  const { plan: merged, detailsMissing } = mergePlanEvent(plan, event);
-  assert.equal(merged.computedAt, event.computedAt);
-  assert.equal(merged.tariffPeriod, 'valley');
-  assert.deepEqual(merged.connectors[0], { ...plan.connectors[0], ...event.connectors[0] });
-  assert.equal(merged.connectors[0].priority, 8, 'the session keeps its priority');
-  assert.deepEqual(merged.connectors[1], event.connectors[1], 'an ended session leaves nothing behind');
-  assert.equal(merged.circuits[0].name, 'Grid');
-  assert.deepEqual(merged.circuits[0].buildingA, [25, 25, 25]);
-  assert.equal(detailsMissing, true, 'a changed session needs its details fetched');
-  const again = mergePlanEvent(merged, { ...event, computedAt: '2026-11-25T09:30:35Z' });
-  assert.equal(again.detailsMissing, false);
-  const started = mergePlanEvent(merged, { ...event, connectors: [event.connectors[0], { ...event.connectors[1], transactionId: 19 }] });
-  assert.equal(started.detailsMissing, true);
-
   const period = (start, end, kind, pricePerKwh) => ({ start, end, kind, pricePerKwh });
   assert.deepEqual(checkTariff([]), { fields: [], table: null });
   assert.deepEqual(checkTariff([period('00:00', '00:00', 'flat', '0.6')]), { fields: [], table: null });

@@ -76,3 +76,30 @@ test('the navigation offers each role what it may use', async () => {
     await page.context().close();
   }
 });
+
+test('users change their own password; it ends their session and the new one works', async () => {
+  await ui.createUser('qian.hua', 'energy_office', [], '钱华');
+  const page = await ui.newPage();
+  await ui.login(page, 'qian.hua');
+  await page.getByRole('button', { name: 'Change password' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Change your password' });
+  const newPassword = 'three unrelated words here';
+  await dialog.getByLabel('Current password').fill('not-my-password');
+  await dialog.getByLabel('New password', { exact: true }).fill(newPassword);
+  await dialog.getByLabel('New password again').fill(newPassword);
+  await dialog.getByRole('button', { name: 'Change password' }).click();
+  await dialog.getByText('The current password is not correct.').waitFor();
+  assert.equal(await dialog.getByLabel('Current password').getAttribute('aria-invalid'), 'true');
+
+  await dialog.getByLabel('Current password').fill('correct-horse-battery');
+  await dialog.getByLabel('New password again').fill('something else entirely');
+  await dialog.getByRole('button', { name: 'Change password' }).click();
+  await dialog.getByText('The two new passwords differ.').waitFor();
+
+  await dialog.getByLabel('New password again').fill(newPassword);
+  await dialog.getByRole('button', { name: 'Change password' }).click();
+  await page.getByText('Your password has been changed. Please log in with the new one.').waitFor();
+  await ui.login(page, 'qian.hua', newPassword);
+  await page.getByRole('heading', { name: 'Dashboard', level: 1 }).waitFor();
+  ui.assertClean(page);
+});

@@ -38,12 +38,14 @@ export function confirmAction({ title, message, confirmLabel, danger = false }) 
 }
 
 // A form in a dialog: `submit(values)` sends it; the dialog stays open showing the error until it succeeds.
-export function formDialog({ title, fields, submitLabel, submit, done }) {
+// `message` explains above the fields what will happen; `danger` marks a disruptive action.
+export function formDialog({ title, message, fields, submitLabel, submit, done, danger = false }) {
   const titleId = `dialog-title-${Date.now()}`;
   let dialog = null;
   const form = apiForm({
-    fields,
+    fields: [message ? h('p', { class: 'dialog-message' }, message) : null, fields],
     submitLabel,
+    danger,
     submit,
     done: async (result) => {
       dialog.close();

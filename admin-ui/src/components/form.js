@@ -74,9 +74,10 @@ export function clearFormError(form) {
 }
 
 // A form that sends its values with `submit(values)`; shows errors at their field, disables the button
-// while the request runs, calls `done(result)` on success.
-export function apiForm({ fields, submitLabel, submit, done, cancel }) {
-  const button = h('button', { type: 'submit', class: 'primary' }, submitLabel ?? t('common.save'));
+// while the request runs, calls `done(result)` on success. `danger` makes the button red, as for every
+// disruptive action.
+export function apiForm({ fields, submitLabel, submit, done, cancel, danger = false }) {
+  const button = h('button', { type: 'submit', class: danger ? 'danger' : 'primary' }, submitLabel ?? t('common.save'));
   const form = h(
     'form',
     { class: 'api-form', novalidate: true },

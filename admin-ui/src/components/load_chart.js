@@ -10,9 +10,10 @@ import { emptyState, errorBox } from './page.js';
 const maxOf = (values) => (values?.length ? Math.max(...values) : null);
 const minOf = (values) => (values?.length ? Math.min(...values) : null);
 
-// The root circuit's figures as one chart point: [time, building, charging, usable].
-function pointOf(at, circuits) {
-  const root = circuits.find((circuit) => circuit.parentId === null || circuit.parentId === undefined) ?? circuits[0];
+// The root circuit's figures as one chart point: [time, building, charging, usable]. History entries name
+// no parents, so the root is known by its id from the current circuits.
+function pointOf(at, circuits, rootId) {
+  const root = circuits.find((circuit) => circuit.circuitId === rootId);
   if (!root) return null;
   return { at: Date.parse(at), building: maxOf(root.buildingA), charging: maxOf(root.chargingA), usable: minOf(root.usableA) };
 }
@@ -28,8 +29,9 @@ export async function siteLoadChart(element, ctx, siteId, { minutes = 120, onPoi
     return null;
   }
   if (!ctx.isCurrent()) return null;
-  const points = (load.history ?? []).map((entry) => pointOf(entry.at, entry.circuits)).filter(Boolean);
-  const latest = pointOf(load.computedAt, load.circuits);
+  const rootId = load.circuits.find((circuit) => circuit.parentId === null)?.circuitId;
+  const points = (load.history ?? []).map((entry) => pointOf(entry.at, entry.circuits, rootId)).filter(Boolean);
+  const latest = pointOf(load.computedAt, load.circuits, rootId);
   if (latest && !points.some((point) => point.at === latest.at)) points.push(latest);
 
   const canvas = h('div', { class: 'chart', role: 'img', 'aria-label': t('dashboard.load.chartLabel') });
@@ -71,7 +73,7 @@ export async function siteLoadChart(element, ctx, siteId, { minutes = 120, onPoi
 
   ctx.subscribe(['load.plan_computed'], (event) => {
     if (event.siteId !== Number(siteId)) return;
-    const point = pointOf(event.computedAt, event.circuits);
+    const point = pointOf(event.computedAt, event.circuits, rootId);
     if (!point) return;
     if (points.length && points.at(-1).at >= point.at) points[points.length - 1] = point;
     else points.push(point);

@@ -1,7 +1,8 @@
 // The live events stream (GET /api/v1/events, Server-Sent Events): one connection for the whole app,
-// shared by every page. Pages subscribe to the event types they show; the stream's state (live or
-// reconnecting) is shown in the header. The server keeps no backlog, so pages that must not miss anything
-// reload their data when the stream reconnects (onReconnect).
+// shared by every page. Pages subscribe to the event types they show, and the stream asks the server for
+// those types only (`types=`): a busy site sends meter values and plan runs many times a second, which a
+// page about users has no use for. The stream's state (live or reconnecting) is shown in the header. The
+// server keeps no backlog, so pages reload their data when the stream (re)opens (onReconnect).
 
 let source = null;
 let state = 'closed';
@@ -9,6 +10,9 @@ const handlers = new Map(); // event type -> Set of handlers
 const stateListeners = new Set();
 const reconnectListeners = new Set();
 let everOpened = false;
+let wanted = false; // the app wants a stream (logged in)
+let streamTypes = ''; // the types the open stream was asked for
+let reopenScheduled = false;
 
 function setState(next) {
   if (next === state) return;
@@ -26,9 +30,15 @@ function dispatch(event) {
   for (const handler of handlers.get(event.type) ?? []) handler(data, event.type);
 }
 
-export function connect() {
-  if (source) return;
-  source = new EventSource('/api/v1/events');
+function typesWanted() {
+  return [...handlers.entries()].filter(([, set]) => set.size > 0).map(([type]) => type).sort().join(',');
+}
+
+function open() {
+  source?.close();
+  streamTypes = typesWanted();
+  // Without any subscriber there is nothing to ask for; the header still shows the stream live.
+  source = new EventSource(`/api/v1/events${streamTypes ? `?types=${encodeURIComponent(streamTypes)}` : '?types=charger.connected'}`);
   for (const type of handlers.keys()) source.addEventListener(type, dispatch);
   source.addEventListener('open', () => {
     const again = everOpened;
@@ -39,9 +49,29 @@ export function connect() {
   source.addEventListener('error', () => setState(source?.readyState === EventSource.CLOSED ? 'closed' : 'reconnecting'));
 }
 
+// A page subscribed to a type the stream does not carry: reopen it once the page has subscribed to all it
+// needs. Types no longer wanted stay until then; fewer would not be worth a reconnection.
+function reopenIfNeeded() {
+  if (!wanted || reopenScheduled) return;
+  reopenScheduled = true;
+  queueMicrotask(() => {
+    reopenScheduled = false;
+    const carried = new Set(streamTypes.split(',').filter(Boolean));
+    if (typesWanted().split(',').some((type) => type && !carried.has(type))) open();
+  });
+}
+
+export function connect() {
+  if (wanted) return;
+  wanted = true;
+  open();
+}
+
 export function disconnect() {
+  wanted = false;
   source?.close();
   source = null;
+  streamTypes = '';
   everOpened = false;
   setState('closed');
 }
@@ -55,6 +85,7 @@ export function subscribe(types, handler) {
     }
     handlers.get(type).add(handler);
   }
+  reopenIfNeeded();
   return () => {
     for (const type of types) handlers.get(type)?.delete(handler);
   };

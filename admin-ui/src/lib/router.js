@@ -6,6 +6,8 @@
 //   query      URLSearchParams of the part after '?'
 //   navigate(path, query)  go elsewhere (query: an object; empty values are left out)
 //   setQuery(query)        replace the current route's query (filters), re-rendering the page
+//   replaceQuery(query)    replace the query in the address only, for a page that redraws itself (the
+//                          address is replaced, not pushed: Back leaves the page, reload restores the view)
 //   onCleanup(fn)          run fn when the page is left (timers, charts)
 //   subscribe(types, fn)   live events for as long as the page is shown
 //   rerender()             render the page again (after a change)
@@ -86,6 +88,7 @@ export class PageRunner {
       query,
       navigate,
       setQuery: (next) => navigate(path, next),
+      replaceQuery: (next) => history.replaceState(history.state, '', hrefOf(path, next)),
       onCleanup: (fn) => {
         if (generation === this.generation) this.cleanups.push(fn);
         else fn();

@@ -1,17 +1,15 @@
 // Load management across the sites the user sees: per site whether its load is managed, the load at its
 // grid connection against the usable limit, and how many connectors charge, wait for cheaper hours, are
-// paused, or will not be ready by their departure. Live from `load.plan_computed`, and fetched again
-// every 15 s and when the events stream reconnects.
+// paused, or will not be ready by their departure. Live from `load.plan_computed`, and fetched again when
+// the events stream (re)opens.
 import { api } from '../lib/api.js';
 import { h } from '../lib/dom.js';
 import { formatDateTime, formatNumber, t } from '../lib/i18n.js';
 import { hrefOf } from '../lib/router.js';
 import { countConnectors, loadMeter, rootCircuit, tariffKindLabel } from '../components/load_format.js';
-import { mergePlanEvent } from '../components/load_plan_feed.js';
 import { emptyState, errorBox, loading, pageHeader, section } from '../components/page.js';
 import { dataTable } from '../components/table.js';
 
-const POLL_MS = 15000;
 const PARALLEL = 4; // plan requests at a time, so that many sites do not flood the server
 
 // A site's state: {site, plan} when managed, {site, plan: null, circuits: n} when not (yet), {site, error}.
@@ -113,17 +111,9 @@ export async function render(view, ctx) {
   ctx.subscribe(['load.plan_computed'], (event) => {
     const state = states.get(Number(event.siteId));
     if (!state) return;
-    if (!state.plan) {
-      refresh();
-      return;
-    }
-    state.plan = mergePlanEvent(state.plan, event).plan;
+    state.plan = event;
     draw();
   });
   ctx.onReconnect(refresh);
-  const poll = setInterval(() => {
-    if (document.visibilityState !== 'hidden') refresh();
-  }, POLL_MS);
-  ctx.onCleanup(() => clearInterval(poll));
   await refresh();
 }

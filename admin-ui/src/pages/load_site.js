@@ -95,9 +95,8 @@ async function renderLive(content, ctx, site, operate) {
     for (const circuit of await circuits.reload()) circuitsById.set(circuit.id, circuit);
   }
 
-  // After a change made here: the scheduler runs again at once; show its plan as soon as it has.
+  // After a change made here the scheduler runs again at once, and its plan arrives as an event.
   function afterChange() {
-    feed.refreshSoon();
     Promise.all([loadChargers(), loadCircuits()]).catch((error) => console.warn('reloading the site failed', error));
   }
 
@@ -143,7 +142,7 @@ async function renderLive(content, ctx, site, operate) {
     if (!chartShown) showChart();
   }
 
-  const feed = planFeed(ctx, site.id, { onChange: show, isSiteCharger: (id) => chargers.has(id) });
+  const feed = planFeed(ctx, site.id, { onChange: show });
   await Promise.all([loadChargers(), loadCircuits()]);
   if (!ctx.isCurrent()) return;
   await feed.refresh();
