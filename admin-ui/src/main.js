@@ -69,6 +69,7 @@ function renderShell() {
     ),
     h('div', { class: 'layout' }, navigation, main),
   );
+  runner?.leave();
   runner = new PageRunner(main, (error) => {
     main.replaceChildren(errorBox(error));
     if (!error?.status) console.error(error);
@@ -90,7 +91,10 @@ function showRoute() {
     runner.view.replaceChildren(errorBox({ status: 404, message: path }));
     return;
   }
-  runner.run(found.route.page, found.params, query, path);
+  runner.run(found.route.page, found.params, query, path).then(() => {
+    // Keyboard and screen-reader users land on the new page, not on the link they left.
+    if (document.activeElement?.closest('.sidebar')) runner?.view.focus();
+  });
 }
 
 async function signOut() {

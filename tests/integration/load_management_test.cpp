@@ -285,6 +285,34 @@ TEST_F(LoadManagementTest, PublishesEveryRunWithThePlansFigures) {
     EXPECT_EQ(shown.at("circuits")[0].at("chargingA"), grid.at("chargingA"));
 }
 
+// A busy site reruns the scheduler many times a second; its plan goes out at most every 2 s, and the last
+// event has the latest run, so a page showing it is never left behind.
+TEST_F(LoadManagementTest, PlanEventsAreSpacedAndEndWithTheLatestRun) {
+    post_building_load(1);
+    EventStreamClient events(server_->port(), "/api/v1/events?types=load.plan_computed", kAdminToken);
+    std::this_thread::sleep_for(2500ms);  // whatever the first reading published is out of the interval
+    while (events.next(100ms)) {
+    }
+    for (int amps = 2; amps <= 11; ++amps) {  // ten runs within about a second
+        post_building_load(amps);
+    }
+    // The scheduler also runs every second here (--load-period 1): over 5 s, events keep their spacing.
+    const auto window = 5s;
+    const auto deadline = std::chrono::steady_clock::now() + window;
+    std::vector<ServerSentEvent> published;
+    while (std::chrono::steady_clock::now() < deadline) {
+        if (const auto event = events.next(100ms)) {
+            published.push_back(*event);
+        }
+    }
+    ASSERT_FALSE(published.empty());
+    const auto building_l1 = [](const ServerSentEvent& event) {
+        return event.data.at("circuits")[0].at("buildingA")[0].get<double>();
+    };
+    EXPECT_EQ(building_l1(published.back()), 11.0) << "the events end with the latest reading";
+    EXPECT_LE(published.size(), 4u) << "at most one per 2 s (and one at once), not one per run";
+}
+
 TEST_F(LoadManagementTest, TheLoadViewHasTheCircuitsLoadsOfRecentRuns) {
     post_building_load(10);
     const auto a = charger("CP-A");

@@ -4,7 +4,7 @@
 // disruptive), then shows the charger's answer in the page's result line and a toast.
 import { api } from '../lib/api.js';
 import { h, uniqueId } from '../lib/dom.js';
-import { t } from '../lib/i18n.js';
+import { t, tOr } from '../lib/i18n.js';
 import { confirmAction } from './dialog.js';
 import { field } from './form.js';
 import { chargerApiPath } from './charger_address.js';
@@ -16,7 +16,7 @@ const TRIGGERS = ['BootNotification', 'StatusNotification', 'Heartbeat', 'MeterV
 const STARTABLE = new Set(['Available', 'Preparing', 'Reserved', 'Finishing', 'SuspendedEV', 'SuspendedEVSE']);
 
 function connectorLabel(connector) {
-  return t('chargers.connectors.option', { n: connector.connectorId, status: t(`status.${connector.status}`) });
+  return t('chargers.connectors.option', { n: connector.connectorId, status: tOr(`status.${connector.status}`, connector.status) });
 }
 
 // A choice of the charger's connectors; `whole` adds the charger as a whole (connector 0) and `any` lets

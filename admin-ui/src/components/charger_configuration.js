@@ -86,6 +86,7 @@ export function configurationTab(panel, { chargerId, charger, line }) {
   }
 
   function drawKeys() {
+    if (!configuration) return; // typed into the search before the configuration has loaded
     const keys = configuration.keys.filter((key) => !filterText || key.key.toLowerCase().includes(filterText));
     if (!configuration.keys.length) {
       replace(body, emptyState(t('chargers.configuration.empty')));

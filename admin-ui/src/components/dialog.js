@@ -1,6 +1,6 @@
 // Modal dialogs on the native <dialog> element: it traps focus, closes on Escape and returns focus where
 // it was, so keyboard users get the same as mouse users.
-import { h } from '../lib/dom.js';
+import { h, uniqueId } from '../lib/dom.js';
 import { t } from '../lib/i18n.js';
 import { apiForm } from './form.js';
 
@@ -16,7 +16,7 @@ export function openDialog(content, labelId, className = null) {
 // Asks before something destructive or disruptive; resolves true when confirmed.
 export function confirmAction({ title, message, confirmLabel, danger = false }) {
   return new Promise((resolve) => {
-    const titleId = `dialog-title-${Date.now()}`;
+    const titleId = uniqueId('dialog-title');
     let confirmed = false;
     const dialog = openDialog(
       h(
@@ -40,7 +40,7 @@ export function confirmAction({ title, message, confirmLabel, danger = false }) 
 // A form in a dialog: `submit(values)` sends it; the dialog stays open showing the error until it succeeds.
 // `message` explains above the fields what will happen; `danger` marks a disruptive action.
 export function formDialog({ title, message, fields, submitLabel, submit, done, danger = false }) {
-  const titleId = `dialog-title-${Date.now()}`;
+  const titleId = uniqueId('dialog-title');
   let dialog = null;
   const form = apiForm({
     fields: [message ? h('p', { class: 'dialog-message' }, message) : null, fields],

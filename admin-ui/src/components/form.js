@@ -29,7 +29,7 @@ export function field({ label, name, type = 'text', value, options, help, ...att
 }
 
 // The form's named controls as an object. Numbers become numbers, empty optional fields become null (the
-// API clears them), checkboxes become booleans. `data-type="integer"` or "number" on text inputs converts.
+// API clears them), checkboxes become booleans; `data-type="number"` on a text input converts it too.
 export function readForm(form) {
   const values = {};
   for (const control of form.elements) {

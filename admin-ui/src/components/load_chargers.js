@@ -96,9 +96,7 @@ export function chargersPanel({ siteId, operate, changed }) {
   function afterChange(message) {
     notify(message, 'success');
     changed();
-    // The plan's view of a charger follows the scheduler's next run.
     reload().catch((error) => notify(error.message, 'error'));
-    setTimeout(() => reload().catch(() => {}), 2500);
   }
 
   function edit(charger) {

@@ -21,12 +21,10 @@ function statusBadge(status) {
 
 const chargerStatusText = (status) => tOr(`load.reservations.chargerStatus.${status}`, status ?? '–');
 
-// Refusals in the user's language. A refused reservation is stored with the charger's answer; ApiError
-// does not keep the answer's body, so it is read back from the charger's latest reservation.
-async function explain(error, chargerId) {
+// Refusals in the user's language, with the charger's own answer (Occupied, Faulted, ...).
+function explain(error) {
   if (error.code === 'reservation_rejected') {
-    const latest = await api.get('/reservations', { chargerId, limit: 1 }).catch(() => null);
-    return new ApiError(409, { error: error.code, message: t('load.reservations.rejected', { status: chargerStatusText(latest?.items[0]?.chargerStatus) }) });
+    return new ApiError(409, { error: error.code, message: t('load.reservations.rejected', { status: chargerStatusText(error.body?.chargerStatus) }) });
   }
   if (error.code === 'charger_offline') return new ApiError(409, { error: error.code, message: t('load.reservations.offline') });
   return error;
@@ -72,7 +70,7 @@ export function reservationsPanel({ ctx, siteId, operate }) {
         try {
           return await api.post('/reservations', values);
         } catch (error) {
-          throw await explain(error, values.chargerId);
+          throw explain(error);
         }
       },
       done: (reservation) => {
@@ -94,7 +92,7 @@ export function reservationsPanel({ ctx, siteId, operate }) {
       await api.delete(`/reservations/${reservation.id}`);
       notify(t('load.reservations.cancelled', { id: reservation.id }), 'success');
     } catch (error) {
-      notify((await explain(error, reservation.chargerId)).message, 'error');
+      notify(explain(error).message, 'error');
     }
     reload().catch((error) => notify(error.message, 'error'));
   }

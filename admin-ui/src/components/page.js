@@ -58,11 +58,6 @@ export function keyValues(pairs) {
   );
 }
 
-// A link inside the app.
-export function link(href, text) {
-  return h('a', { href }, text);
-}
-
 // Runs `load` and shows a loading note meanwhile and the error if it fails; `show(data)` fills the element.
 export async function loadInto(element, load, show) {
   element.replaceChildren(loading());

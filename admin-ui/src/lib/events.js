@@ -13,6 +13,7 @@ let everOpened = false;
 let wanted = false; // the app wants a stream (logged in)
 let streamTypes = ''; // the types the open stream was asked for
 let reopenScheduled = false;
+let failures = 0; // streams refused in a row
 
 function setState(next) {
   if (next === state) return;
@@ -46,7 +47,22 @@ function open() {
     setState('live');
     if (again) for (const listener of reconnectListeners) listener();
   });
-  source.addEventListener('error', () => setState(source?.readyState === EventSource.CLOSED ? 'closed' : 'reconnecting'));
+  source.addEventListener('error', () => {
+    if (source?.readyState !== EventSource.CLOSED) {
+      setState('reconnecting'); // the browser retries by itself
+      return;
+    }
+    // An answer that was not a stream (a 502 from a proxy, a 503 while csms restarts): the browser gives
+    // up, so try again, less often each time.
+    setState('reconnecting');
+    const delay = Math.min(60000, 2000 * 2 ** failures++);
+    setTimeout(() => {
+      if (wanted && source?.readyState === EventSource.CLOSED) open();
+    }, delay);
+  });
+  source.addEventListener('open', () => {
+    failures = 0;
+  });
 }
 
 // A page subscribed to a type the stream does not carry: reopen it once the page has subscribed to all it

@@ -78,7 +78,9 @@ export function formatDateTime(value) {
 
 export function formatDate(value) {
   if (!value) return missing;
-  return new Intl.DateTimeFormat(current, { dateStyle: 'medium' }).format(new Date(value));
+  // "2026-03-10" is a calendar date, not midnight UTC: read it as that day wherever the browser is.
+  const date = /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T12:00:00`) : new Date(value);
+  return new Intl.DateTimeFormat(current, { dateStyle: 'medium' }).format(date);
 }
 
 export function formatTime(value) {

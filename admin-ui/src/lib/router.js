@@ -44,7 +44,11 @@ function match(pattern, path) {
   const params = {};
   for (let i = 0; i < patternParts.length; i++) {
     if (patternParts[i].startsWith(':')) {
-      params[patternParts[i].slice(1)] = decodeURIComponent(pathParts[i]);
+      try {
+        params[patternParts[i].slice(1)] = decodeURIComponent(pathParts[i]);
+      } catch {
+        return null; // a malformed address matches no page
+      }
     } else if (patternParts[i] !== pathParts[i]) {
       return null;
     }

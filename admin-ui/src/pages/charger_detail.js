@@ -4,7 +4,7 @@
 // (?tab=configuration), so a reload or a shared link opens the same view. Everything follows the events
 // stream; nothing needs a reload.
 import { api } from '../lib/api.js';
-import { h, replace } from '../lib/dom.js';
+import { append, h, replace } from '../lib/dom.js';
 import { t } from '../lib/i18n.js';
 import { hrefOf } from '../lib/router.js';
 import { isAdmin, mayOperate } from '../lib/session.js';
@@ -290,14 +290,14 @@ export async function render(view, ctx) {
 
   await loadCircuitName();
   if (!ctx.isCurrent()) return;
-  view.append(
+  append(view, [
     h('p', { class: 'charger-back' }, h('a', { href: hrefOf('/chargers') }, t('chargers.detail.back'))),
     pageHeader(t('chargers.detail.title', { id: charger.id }), headerActions),
     offlineNote,
     h('div', { class: 'grid charger-top' }, section(t('chargers.detail.overview'), overviewBox), section(t('chargers.detail.connectors'), connectorsBox)),
     operate ? section(t('chargers.detail.actions'), actionBar, line.element) : null,
     h('section', { class: 'panel charger-tabs' }, tabList, tabPanel),
-  );
+  ]);
   drawAll();
   openTab(currentId);
 }

@@ -6,8 +6,11 @@ import { h } from '../lib/dom.js';
 import { formatDateTime, formatNumber, t, tOr } from '../lib/i18n.js';
 import { hasRole } from '../lib/session.js';
 import { hrefOf } from '../lib/router.js';
+import { chargerHref } from '../components/charger_address.js';
+import { applyStatusEvent, errorCodeText, hasFault } from '../components/charger_connectors.js';
 import { siteLoadChart } from '../components/load_chart.js';
 import { emptyState, errorBox, loading, pageHeader, section } from '../components/page.js';
+import { severityBadge } from '../components/report_quality.js';
 import { statusBadge } from '../components/status.js';
 
 const CHARGER_EVENTS = ['charger.connected', 'charger.disconnected', 'charger.booted', 'connector.status'];
@@ -16,7 +19,9 @@ const ALERT_LIMIT = 8;
 export async function render(view, ctx) {
   const [sites, chargerList] = await Promise.all([api.get('/sites', { limit: 1000 }), api.get('/chargers')]);
   if (!ctx.isCurrent()) return;
-  const siteId = ctx.query.get('site') ?? (sites.items[0] ? String(sites.items[0].id) : '');
+  // The site of the address if it is one the user sees, else the first.
+  const asked = ctx.query.get('site');
+  const siteId = sites.items.some((site) => String(site.id) === asked) ? asked : sites.items[0] ? String(sites.items[0].id) : '';
   const chargers = new Map(chargerList.items.map((charger) => [charger.id, charger]));
   const inSite = (charger) => !siteId || String(charger.siteId) === siteId;
 
@@ -66,7 +71,7 @@ export async function render(view, ctx) {
       card('busy', count((c) => c.status === 'Charging'), t('dashboard.charging'), hrefOf('/chargers', { site: siteId, status: 'Charging' })),
       card('bad', count((c) => c.status === 'Faulted'), t('dashboard.faulted'), hrefOf('/chargers', { site: siteId, status: 'Faulted' })),
     );
-    const faulted = connectors.filter((c) => c.status === 'Faulted' || (c.errorCode && c.errorCode !== 'NoError'));
+    const faulted = connectors.filter(hasFault);
     faults.replaceChildren(
       faulted.length
         ? h(
@@ -76,12 +81,11 @@ export async function render(view, ctx) {
               h(
                 'li',
                 {},
-                h('a', { href: hrefOf(`/chargers/${encodeURIComponent(c.charger.id)}`) }, `${c.charger.id} #${c.connectorId}`),
+                h('a', { href: chargerHref(c.charger.id) }, `${c.charger.id} #${c.connectorId}`),
                 ' ',
                 statusBadge(c.status),
                 ' ',
-                tOr(`chargers.errorCode.${c.errorCode}`, c.errorCode),
-                c.vendorErrorCode ? ` (${c.vendorErrorCode})` : null,
+                errorCodeText(c),
                 h('small', { class: 'muted' }, ` ${formatDateTime(c.timestamp ?? c.receivedAt)}`),
               ),
             ),
@@ -105,8 +109,8 @@ export async function render(view, ctx) {
                   { class: event.critical ? 'critical' : null },
                   event.critical ? h('span', { class: 'badge bad' }, t('dashboard.critical')) : null,
                   ' ',
-                  h('a', { href: hrefOf(`/chargers/${encodeURIComponent(event.chargerId)}`) }, event.chargerId),
-                  ` ${event.type}`,
+                  h('a', { href: chargerHref(event.chargerId) }, event.chargerId),
+                  ` ${tOr(`chargers.securityEvent.${event.type}`, event.type)}`,
                   h('small', { class: 'muted' }, ` ${formatDateTime(event.receivedAt)}`),
                 ),
               ),
@@ -130,7 +134,7 @@ export async function render(view, ctx) {
                 h(
                   'li',
                   {},
-                  statusBadge(finding.severity, 'severity'),
+                  severityBadge(finding.severity),
                   ' ',
                   tOr(`quality.kind.${finding.kind}`, finding.kind),
                   finding.chargerId ? ` · ${finding.chargerId}` : null,
@@ -156,11 +160,7 @@ export async function render(view, ctx) {
     if (type === 'charger.connected') charger.online = true;
     if (type === 'charger.disconnected') charger.online = false;
     if (type === 'charger.booted') charger.registrationStatus = event.status === 'Accepted' ? 'Accepted' : charger.registrationStatus;
-    if (type === 'connector.status') {
-      charger.connectors = (charger.connectors ?? []).filter((c) => c.connectorId !== event.connectorId);
-      charger.connectors.push({ connectorId: event.connectorId, status: event.status, errorCode: event.errorCode, info: event.info, timestamp: event.at });
-      charger.connectors.sort((a, b) => a.connectorId - b.connectorId);
-    }
+    if (type === 'connector.status') applyStatusEvent(charger, event);
     drawChargers();
   });
   ctx.subscribe(['security.event'], drawSecurity);
@@ -172,10 +172,14 @@ export async function render(view, ctx) {
   });
 
   async function refreshChargers() {
-    const fresh = await api.get('/chargers');
-    chargers.clear();
-    for (const charger of fresh.items) chargers.set(charger.id, charger);
-    if (ctx.isCurrent()) drawChargers();
+    try {
+      const fresh = await api.get('/chargers');
+      chargers.clear();
+      for (const charger of fresh.items) chargers.set(charger.id, charger);
+      if (ctx.isCurrent()) drawChargers();
+    } catch (error) {
+      faults.replaceChildren(errorBox(error)); // the cards keep what was last known
+    }
   }
 
   drawChargers();

@@ -76,10 +76,13 @@ export async function render(view, ctx) {
     setQuery: (changes) => ctx.setQuery({ ...Object.fromEntries(ctx.query), ...changes }),
     reloadPage: () => ctx.rerender(),
     owners: () =>
-      (owners ??= Promise.all([loadAll('/vehicles', { institutionId }), loadAll('/drivers', { institutionId })]).then(([vehicles, drivers]) => ({
-        vehicles,
-        drivers,
-      }))),
+      (owners ??= Promise.all([loadAll('/vehicles', { institutionId }), loadAll('/drivers', { institutionId })]).then(
+        ([vehicles, drivers]) => ({ vehicles, drivers }),
+        (error) => {
+          owners = null; // the next attempt asks again
+          throw error;
+        },
+      )),
     allTags: () => loadAll('/id-tags', { institutionId }),
     onTagsChanged: (listener) => tagListeners.add(listener),
   };

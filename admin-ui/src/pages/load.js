@@ -3,7 +3,7 @@
 // paused, or will not be ready by their departure. Live from `load.plan_computed`, and fetched again when
 // the events stream (re)opens.
 import { api } from '../lib/api.js';
-import { h } from '../lib/dom.js';
+import { append, h } from '../lib/dom.js';
 import { formatDateTime, formatNumber, t } from '../lib/i18n.js';
 import { hrefOf } from '../lib/router.js';
 import { countConnectors, loadMeter, rootCircuit, tariffKindLabel } from '../components/load_format.js';
@@ -51,12 +51,12 @@ export async function render(view, ctx) {
   const totals = h('div', { class: 'cards load-cards' });
   const table = h('div', { class: 'load-overview' }, loading());
 
-  view.append(
+  append(view, [
     pageHeader(t('nav.load')),
     h('p', { class: 'muted load-site-intro' }, t('load.overview.intro')),
     sites.length ? totals : null,
     section(t('load.overview.sites'), sites.length ? table : emptyState(t('load.overview.noSites'))),
-  );
+  ]);
   if (!sites.length) return;
 
   const count = (connectors, key) => countConnectors(connectors)[key];
@@ -101,7 +101,12 @@ export async function render(view, ctx) {
     if (refreshing) return;
     refreshing = true;
     try {
-      for (const state of await statesOf(sites)) states.set(state.site.id, state);
+      for (const state of await statesOf(sites)) {
+        // A live plan newer than this answer stays.
+        const shown = states.get(state.site.id);
+        if (shown?.plan && state.plan && Date.parse(shown.plan.computedAt) > Date.parse(state.plan.computedAt)) continue;
+        states.set(state.site.id, state);
+      }
       if (ctx.isCurrent()) draw();
     } finally {
       refreshing = false;
@@ -112,6 +117,7 @@ export async function render(view, ctx) {
     const state = states.get(Number(event.siteId));
     if (!state) return;
     state.plan = event;
+    delete state.error;
     draw();
   });
   ctx.onReconnect(refresh);

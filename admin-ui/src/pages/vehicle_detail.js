@@ -78,16 +78,14 @@ export async function render(view, ctx) {
   let shownSessions = new Set();
 
   async function showSessions() {
-    if (!tagNames.size) {
-      sessionsArea.replaceChildren(h('p', { class: 'empty' }, t('fleet.sessions.noTags')));
-      return;
-    }
     try {
-      // The API filters transactions by one id tag: the vehicle's sessions are those of all its cards.
-      const lists = await Promise.all([...tagNames].map((idTag) => api.get('/transactions', { idTag, limit: RECENT_SESSIONS })));
+      // The sessions attributed to this vehicle when they started, whichever card it had then.
+      const { items: sessions } = await api.get('/transactions', { vehicleId: vehicle.id, limit: RECENT_SESSIONS });
       if (!ctx.isCurrent()) return;
-      const byId = new Map(lists.flatMap((list) => list.items).map((session) => [session.id, session]));
-      const sessions = [...byId.values()].sort((a, b) => Date.parse(b.startTime) - Date.parse(a.startTime)).slice(0, RECENT_SESSIONS);
+      if (!sessions.length && !tagNames.size) {
+        sessionsArea.replaceChildren(h('p', { class: 'empty' }, t('fleet.sessions.noTags')));
+        return;
+      }
       shownSessions = new Set(sessions.map((session) => session.id));
       sessionsArea.replaceChildren(sessionsTable(sessions));
     } catch (error) {

@@ -25,6 +25,9 @@ namespace {
 
 const std::string kRequestedBy = "system:load-management";
 const std::string kPlanComputed = "load.plan_computed";
+// The scheduler runs after every burst of a site's charger events, several times a second on a busy site;
+// its plan (every connector of the site) is published at most this often, the latest run last.
+constexpr auto kPlanEventInterval = std::chrono::seconds(2);
 // A limit is compared with what the charger has in tenths of an ampere, the resolution of OCPP limits.
 constexpr double kSameLimitA = 0.05;
 
@@ -47,6 +50,9 @@ struct LoadManager::SiteRuntime {
     std::optional<nlohmann::json> view{};
     load::LoadHistory history{};
     bool transactions_recovered = false;
+    std::chrono::steady_clock::time_point plan_published{};
+    bool plan_event_due = false;  // a run waits for kPlanEventInterval to pass; plan_event_timer is armed
+    std::unique_ptr<net::steady_timer> plan_event_timer{};
 };
 
 LoadManager::LoadManager(net::any_io_executor executor, storage::Database& database, CommandService& commands,
@@ -80,6 +86,11 @@ void LoadManager::stop() {
     net::post(strand_, [self = shared_from_this()] {
         self->stopped_ = true;
         self->timer_.cancel();
+        for (auto& site : self->sites_) {
+            if (site.second->plan_event_timer) {
+                site.second->plan_event_timer->cancel();
+            }
+        }
     });
     subscription_ = {};
 }
@@ -459,10 +470,40 @@ void LoadManager::recompute(std::int64_t site_id) {
     }
     runtime.view = load::plan_view(runtime.snapshot, site, plan, chargers_, runtime.calendar, failsafe);
     runtime.history.record(now, load::circuit_figures(runtime.snapshot, plan));
+    publish_plan(site_id, runtime);
+}
+
+void LoadManager::publish_plan(std::int64_t site_id, SiteRuntime& runtime) {
     // The scheduler runs after every meter reading of the site: build the event only for a listener.
-    if (events_.has_subscribers(kPlanComputed)) {
-        events_.publish(kPlanComputed, "", load::plan_event_data(*runtime.view));
+    if (stopped_ || !runtime.view || !events_.has_subscribers(kPlanComputed)) {
+        return;
     }
+    const auto now = std::chrono::steady_clock::now();
+    const auto next = runtime.plan_published + kPlanEventInterval;
+    if (now >= next) {
+        runtime.plan_published = now;
+        runtime.plan_event_due = false;
+        events_.publish(kPlanComputed, "", load::plan_event_data(*runtime.view));
+        return;
+    }
+    if (runtime.plan_event_due) {
+        return;  // the armed timer publishes the latest view
+    }
+    runtime.plan_event_due = true;
+    if (!runtime.plan_event_timer) {
+        runtime.plan_event_timer = std::make_unique<net::steady_timer>(strand_);
+    }
+    runtime.plan_event_timer->expires_at(next);
+    runtime.plan_event_timer->async_wait([weak = weak_from_this(), site_id](boost::system::error_code ec) {
+        auto self = weak.lock();
+        if (ec || !self) {
+            return;
+        }
+        const auto site = self->sites_.find(site_id);
+        if (site != self->sites_.end() && site->second->plan_event_due) {
+            self->publish_plan(site_id, *site->second);
+        }
+    });
 }
 
 void LoadManager::send_profile(const std::string& charger_id, const ocpp::SetChargingProfileRequest& request,

@@ -67,6 +67,8 @@ private:
     void recover_transactions(std::int64_t site_id);
     void request_recompute(std::int64_t site_id);
     void recompute(std::int64_t site_id);
+    // Publishes the site's latest plan as load.plan_computed, at most every 2 s (the latest run last).
+    void publish_plan(std::int64_t site_id, SiteRuntime& runtime);
     void send_profile(const std::string& charger_id, const ocpp::SetChargingProfileRequest& request,
                       std::int64_t site_id);
     void flag_charger(const std::string& charger_id, const std::string& flag, const std::string& detail,
