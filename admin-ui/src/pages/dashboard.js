@@ -17,6 +17,12 @@ const CHARGER_EVENTS = ['charger.connected', 'charger.disconnected', 'charger.bo
 const ALERT_LIMIT = 8;
 
 export async function render(view, ctx) {
+  // An event while the page loads is not lost: the chargers are fetched again once the page is drawn.
+  let onChargerEvent = () => {
+    missedWhileLoading = true;
+  };
+  let missedWhileLoading = false;
+  ctx.subscribe(CHARGER_EVENTS, (event, type) => onChargerEvent(event, type));
   const [sites, chargerList] = await Promise.all([api.get('/sites', { limit: 1000 }), api.get('/chargers')]);
   if (!ctx.isCurrent()) return;
   // The site of the address if it is one the user sees, else the first.
@@ -151,7 +157,7 @@ export async function render(view, ctx) {
   }
 
   // Live: charger and connector states change the cards and the fault list in place.
-  ctx.subscribe(CHARGER_EVENTS, (event, type) => {
+  onChargerEvent = (event, type) => {
     const charger = chargers.get(event.chargerId);
     if (!charger) {
       refreshChargers();
@@ -162,7 +168,7 @@ export async function render(view, ctx) {
     if (type === 'charger.booted') charger.registrationStatus = event.status === 'Accepted' ? 'Accepted' : charger.registrationStatus;
     if (type === 'connector.status') applyStatusEvent(charger, event);
     drawChargers();
-  });
+  };
   ctx.subscribe(['security.event'], drawSecurity);
   ctx.subscribe(['transaction.stopped'], drawFindings);
   ctx.onReconnect(() => {
@@ -183,6 +189,7 @@ export async function render(view, ctx) {
   }
 
   drawChargers();
+  if (missedWhileLoading) refreshChargers();
   drawSecurity();
   drawFindings();
   if (siteId) await siteLoadChart(chartArea, ctx, siteId);

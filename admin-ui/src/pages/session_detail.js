@@ -41,6 +41,15 @@ export async function render(view, ctx) {
     }
   });
 
+  // A stop while the page loads is remembered and shown once the page can reload itself.
+  let onStopped = () => {
+    stoppedWhileLoading = true;
+  };
+  let stoppedWhileLoading = false;
+  ctx.subscribe(['transaction.stopped'], (event) => {
+    if (event.transactionId === id) onStopped();
+  });
+
   let transaction = await api.get(`/transactions/${encodeURIComponent(ctx.params.id)}`);
   if (!ctx.isCurrent()) return;
   // The charger names the site whose plan says whether the car will be ready; a charger the caller cannot
@@ -208,9 +217,8 @@ export async function render(view, ctx) {
     }
   }
 
-  ctx.subscribe(['transaction.stopped'], (event) => {
-    if (event.transactionId === id) reload();
-  });
+  onStopped = reload;
+  if (stoppedWhileLoading) reload();
   let planEventAt = 0;
   const plansAreLive = () => Date.now() - planEventAt < PLAN_EVENTS_QUIET;
   ctx.subscribe(['charging_need.changed'], (event) => {
