@@ -47,17 +47,17 @@ install_node() {
 jobs="$(nproc)"
 
 # The admin UI is plain ES modules; npm fetches the chart library it loads and `npm run build` puts it in
-# admin-ui/vendor/, which csms serves.
+# admin-ui/vendor/, which csms serves. Extra npm flags: `--omit=dev` leaves out the linter when only running.
 build_admin_ui() {
   install_node
-  npm ci --prefix admin-ui --no-audit --no-fund
+  npm ci --prefix admin-ui --no-audit --no-fund "$@"
   npm run build --prefix admin-ui
 }
 
 case "$mode" in
   run)
     install_missing "${debian_packages[@]}"
-    build_admin_ui
+    build_admin_ui --omit=dev
     cmake -S . -B build/release -G Ninja -DCMAKE_BUILD_TYPE=Release -DPARKGRID_BUILD_TESTS=OFF
     cmake --build build/release --target csms -j "$jobs"
     echo "Starting csms (Ctrl-C stops it). Flags: build/release/server/csms --help"

@@ -46,7 +46,7 @@ async function send(method, path, { query, body } = {}) {
   });
   if (response.status === 204) return null;
   const text = await response.text();
-  let parsed = null;
+  let parsed;
   try {
     parsed = text ? JSON.parse(text) : null;
   } catch {
