@@ -363,7 +363,7 @@ test('in Chinese the pages use Chinese labels; screenshots with realistic sessio
   assert.equal(await page.getByRole('heading', { name: '充电需求', level: 2 }).count(), 0);
   await valueOf(page, '充电量').getByText(`${(showcase.energyWh / 1000).toFixed(2)} kWh`).waitFor();
   await page.locator('.page-header .badge', { hasText: '已结束' }).waitFor();
-  await page.locator('.session-findings', { hasText: '数据上报延迟' }).waitFor();
+  await page.locator('.session-findings', { hasText: '数据延迟上传' }).waitFor();
   const detail = await ui.csms.api('GET', `/api/v1/transactions/${showcase.transactionId}`);
   if ('energy' in detail.body && detail.body.energy) {
     const periods = { sharpPeak: '尖峰', peak: '峰', flat: '平', valley: '谷', unclassified: '未设电价' };

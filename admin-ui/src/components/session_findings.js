@@ -6,18 +6,19 @@ import { h, replace } from '../lib/dom.js';
 import { formatDateTime, t, tOr } from '../lib/i18n.js';
 import { hrefOf } from '../lib/router.js';
 import { emptyState, errorBox, loading } from './page.js';
+import { findingKind, severityBadge } from './report_quality.js';
 
-const severityClass = { error: 'bad', warning: 'warn', info: 'info' };
+// Findings are named as on the data-quality page; anomalies (what the server noticed while the charger
+// reported) have names of their own.
+export const anomalyText = (kind) => tOr(`sessions.kind.${kind}`, kind);
 
-export const kindText = (kind) => tOr(`sessions.kind.${kind}`, kind);
-
-function item({ badge, kind, message, at }) {
+function item({ badge, label, message, at }) {
   return h(
     'li',
     {},
     badge,
     ' ',
-    h('strong', {}, kindText(kind)),
+    h('strong', {}, label),
     h('small', { class: 'muted' }, ` ${formatDateTime(at)}`),
     message ? h('div', { class: 'session-finding-message' }, message) : null,
   );
@@ -37,13 +38,13 @@ export async function showSessionFindings(element, transaction, isCurrent = () =
   const entries = [
     ...findings.items.map((finding) => ({
       at: finding.detectedAt,
-      kind: finding.kind,
+      label: findingKind(finding.kind),
       message: finding.message,
-      badge: h('span', { class: `badge ${severityClass[finding.severity] ?? 'info'}` }, tOr(`sessions.severity.${finding.severity}`, finding.severity)),
+      badge: severityBadge(finding.severity),
     })),
     ...(transaction.anomalies ?? []).map((anomaly) => ({
       at: anomaly.at,
-      kind: anomaly.kind,
+      label: anomalyText(anomaly.kind),
       message: anomaly.detail,
       badge: h('span', { class: 'badge warn' }, t('sessions.findings.anomaly')),
     })),
