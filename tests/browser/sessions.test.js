@@ -366,7 +366,7 @@ test('in Chinese the pages use Chinese labels; screenshots with realistic sessio
   await page.locator('.session-findings', { hasText: '数据延迟上传' }).waitFor();
   const detail = await ui.csms.api('GET', `/api/v1/transactions/${showcase.transactionId}`);
   if ('energy' in detail.body && detail.body.energy) {
-    const periods = { sharpPeak: '尖峰', peak: '峰', flat: '平', valley: '谷', unclassified: '未设电价' };
+    const periods = { sharpPeak: '尖峰', peak: '峰', flat: '平', valley: '谷', unclassified: '未分类' };
     for (const part of detail.body.energy.parts) {
       await page.locator('.session-energy td', { hasText: periods[part.period] }).first().waitFor();
     }

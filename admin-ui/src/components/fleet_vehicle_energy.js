@@ -3,16 +3,10 @@
 import { api } from '../lib/api.js';
 import { h } from '../lib/dom.js';
 import { formatMoney, formatNumber, language, t } from '../lib/i18n.js';
-import { colours, createChart } from './chart.js';
+import { createChart } from './chart.js';
 import { emptyState, errorBox, loading } from './page.js';
+import { TOU_COLOURS, TOU_PERIODS, touLabel } from './tou.js';
 
-const TOU = [
-  ['sharpPeak', colours.sharp],
-  ['peak', colours.peak],
-  ['flat', colours.flat],
-  ['valley', colours.valley],
-  ['unclassified', colours.building],
-];
 
 const pad = (n) => String(n).padStart(2, '0');
 
@@ -89,12 +83,12 @@ async function show({ cards, chartArea, ctx, vehicle, summary, chart, setChart }
     );
   }
   chart().setOption({
-    series: TOU.map(([key, colour]) => ({
+    series: TOU_PERIODS.map((key) => ({
       id: key,
-      name: t(`fleet.tou.${key}`),
+      name: touLabel(key),
       type: 'bar',
       stack: 'kwh',
-      color: colour,
+      color: TOU_COLOURS[key],
       data: labels.map((label) => byLabel.get(label)?.kwhByPeriod?.[key] ?? 0),
     })),
   });

@@ -3,6 +3,7 @@
 // a current.
 import { h } from '../lib/dom.js';
 import { formatNumber, t, tOr } from '../lib/i18n.js';
+import { touLabel } from './tou.js';
 
 export const REASONS = ['charging', 'deferred', 'capacity_exhausted', 'building_load_unknown', 'complete', 'held', 'idle', 'uncontrolled'];
 
@@ -124,7 +125,7 @@ export function amperes(value) {
 }
 
 export function tariffKindLabel(kind) {
-  return kind ? tOr(`load.tariff.kind.${kind}`, kind) : t('load.tariff.none');
+  return kind ? touLabel(kind) : t('load.tariff.none');
 }
 
 // Keeps keyboard focus across a redraw: the focused control's data-focus-key is looked up again in the

@@ -5,9 +5,8 @@ import { h } from '../lib/dom.js';
 import { formatNumber, t } from '../lib/i18n.js';
 import { colours, createChart } from './chart.js';
 import { formatPeriodShort, periodsBetween } from './report_periods.js';
+import { TOU_COLOURS, TOU_PERIODS, touLabel } from './tou.js';
 
-export const TOU_KINDS = ['sharpPeak', 'peak', 'flat', 'valley', 'unclassified'];
-const TOU_COLOURS = { sharpPeak: colours.sharp, peak: colours.peak, flat: colours.flat, valley: colours.valley, unclassified: colours.building };
 const GROUPS_SHOWN = 15;
 
 const kwhText = (value) => `${formatNumber(value, 3)} ${t('common.unit.kwh')}`;
@@ -23,11 +22,11 @@ export function groupName(row, groupBy) {
 function byPeriodOption(report) {
   const periods = periodsBetween(report.from, report.to, report.period);
   const index = new Map(periods.map((label, position) => [label, position]));
-  const sums = Object.fromEntries(TOU_KINDS.map((kind) => [kind, periods.map(() => 0)]));
+  const sums = Object.fromEntries(TOU_PERIODS.map((kind) => [kind, periods.map(() => 0)]));
   for (const row of report.rows) {
     const position = index.get(row.period);
     if (position === undefined) continue;
-    for (const kind of TOU_KINDS) sums[kind][position] += row.kwhByPeriod?.[kind] ?? 0;
+    for (const kind of TOU_PERIODS) sums[kind][position] += row.kwhByPeriod?.[kind] ?? 0;
   }
   return {
     tooltip: { trigger: 'axis', valueFormatter: kwhText },
@@ -36,9 +35,9 @@ function byPeriodOption(report) {
     xAxis: { type: 'category', data: periods.map(formatPeriodShort) },
     yAxis: { type: 'value', name: t('common.unit.kwh') },
     dataZoom: periods.length > 40 ? [{ type: 'inside' }, { type: 'slider', height: 16, bottom: 4 }] : [],
-    series: TOU_KINDS.map((kind) => ({
+    series: TOU_PERIODS.map((kind) => ({
       id: kind,
-      name: t(`reports.tou.${kind}`),
+      name: touLabel(kind),
       type: 'bar',
       stack: 'tou',
       barMaxWidth: 48,

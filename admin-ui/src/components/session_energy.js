@@ -2,16 +2,12 @@
 // the price, cost and service fee of each part (docs/energy-statistics.md), as a table and a small pie.
 import { h, replace } from '../lib/dom.js';
 import { formatDate, formatDateTime, formatDuration, formatMoney, formatNumber, t, tOr } from '../lib/i18n.js';
-import { colours, createChart } from './chart.js';
+import { createChart } from './chart.js';
 import { dataTable } from './table.js';
 import { keyValues } from './page.js';
 import { kwhText } from './session_labels.js';
+import { TOU_COLOURS, TOU_PERIODS, touLabel, touPeriod } from './tou.js';
 
-// The period names of the ledger, in the order of their price; the tariff API spells one `sharp_peak`.
-const PERIODS = ['sharpPeak', 'peak', 'flat', 'valley', 'unclassified'];
-const periodColours = { sharpPeak: colours.sharp, peak: colours.peak, flat: colours.flat, valley: colours.valley, unclassified: colours.building };
-const periodOf = (name) => (name === 'sharp_peak' ? 'sharpPeak' : name);
-export const periodText = (name) => tOr(`sessions.period.${periodOf(name)}`, name);
 
 // Returns {element, update(transaction)}. The pie is created once and redrawn, since late meter values
 // can account a session again.
@@ -24,13 +20,13 @@ export function sessionEnergy(ctx) {
   async function drawPie(parts) {
     const byPeriod = new Map();
     for (const part of parts) {
-      const period = periodOf(part.period);
+      const period = touPeriod(part.period);
       byPeriod.set(period, (byPeriod.get(period) ?? 0) + part.wh);
     }
-    const data = PERIODS.filter((period) => byPeriod.get(period) > 0).map((period) => ({
-      name: periodText(period),
+    const data = TOU_PERIODS.filter((period) => byPeriod.get(period) > 0).map((period) => ({
+      name: touLabel(period),
       value: byPeriod.get(period) / 1000,
-      itemStyle: { color: periodColours[period] },
+      itemStyle: { color: TOU_COLOURS[period] },
     }));
     chart ??= await createChart(canvas, ctx, {
       tooltip: { trigger: 'item' },
@@ -87,7 +83,7 @@ export function sessionEnergy(ctx) {
         rows: parts.length ? rows : [],
         columns: [
           { label: t('sessions.energy.date'), cell: (row) => (row.total ? h('strong', {}, t('sessions.energy.sum')) : formatDate(`${row.localDate}T12:00:00`)) },
-          { label: t('sessions.energy.period'), cell: (row) => (row.total ? '' : h('span', { class: `session-tou session-tou-${periodOf(row.period)}` }, periodText(row.period))) },
+          { label: t('sessions.energy.period'), cell: (row) => (row.total ? '' : h('span', { class: `session-tou session-tou-${touPeriod(row.period)}` }, touLabel(row.period))) },
           { label: t('sessions.energy.kwh'), numeric: true, cell: (row) => formatNumber(row.wh / 1000, 3, 3) },
           { label: t('sessions.energy.time'), numeric: true, cell: (row) => formatDuration(row.seconds) },
           { label: t('sessions.energy.price'), numeric: true, cell: (row) => (row.total ? '' : t('sessions.energy.pricePerKwh', { price: formatNumber(row.pricePerKwh, 4, 2) })) },

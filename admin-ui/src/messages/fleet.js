@@ -162,11 +162,6 @@ export default {
     'fleet.energy.none': 'No charging sessions of this vehicle in {year}.',
     'fleet.energy.chartLabel': 'Energy charged per month in {year}, by tariff period',
     'fleet.energy.chartSummary': '{kwh} kWh in {year} over {months} months.',
-    'fleet.tou.sharpPeak': 'Sharp peak',
-    'fleet.tou.peak': 'Peak',
-    'fleet.tou.flat': 'Flat',
-    'fleet.tou.valley': 'Valley',
-    'fleet.tou.unclassified': 'No tariff',
 
     'fleet.sessions.title': 'Recent charging sessions',
     'fleet.sessions.caption': 'The last {count} sessions with this vehicle\'s cards',
@@ -356,11 +351,6 @@ export default {
     'fleet.energy.none': '本车 {year} 年暂无充电记录。',
     'fleet.energy.chartLabel': '{year} 年各月充电量，按峰平谷时段',
     'fleet.energy.chartSummary': '{year} 年共充电 {kwh} kWh，涉及 {months} 个月。',
-    'fleet.tou.sharpPeak': '尖峰',
-    'fleet.tou.peak': '峰',
-    'fleet.tou.flat': '平',
-    'fleet.tou.valley': '谷',
-    'fleet.tou.unclassified': '无电价时段',
 
     'fleet.sessions.title': '最近充电记录',
     'fleet.sessions.caption': '本车充电卡最近 {count} 次充电',

@@ -92,11 +92,6 @@ export default {
     'sessions.energy.price': 'Price',
     'sessions.energy.pricePerKwh': 'CN¥{price}/kWh',
     'sessions.energy.sum': 'Total',
-    'sessions.period.sharpPeak': 'Sharp peak',
-    'sessions.period.peak': 'Peak',
-    'sessions.period.flat': 'Flat',
-    'sessions.period.valley': 'Valley',
-    'sessions.period.unclassified': 'No tariff',
 
     'sessions.findings.title': 'Data quality',
     'sessions.findings.none': 'No findings: the data of this session looks sound.',
@@ -254,11 +249,6 @@ export default {
     'sessions.energy.price': '电价',
     'sessions.energy.pricePerKwh': '{price} 元/kWh',
     'sessions.energy.sum': '合计',
-    'sessions.period.sharpPeak': '尖峰',
-    'sessions.period.peak': '峰',
-    'sessions.period.flat': '平',
-    'sessions.period.valley': '谷',
-    'sessions.period.unclassified': '未设电价',
 
     'sessions.findings.title': '数据质量',
     'sessions.findings.none': '未发现问题，本次充电数据正常。',
