@@ -328,7 +328,8 @@ Endpoint parse_endpoint(const std::string& text) {
 
 std::string usage() {
     std::ostringstream out;
-    out << "usage: csms [--config FILE] [--OPTION VALUE]...\n\n"
+    out << "usage: csms [--config FILE] [--OPTION VALUE]...\n"
+           "       csms backup FILE [--config FILE] [--db PATH]   copies the database while csms serves\n\n"
            "ParkGrid central system for OCPP 1.6J chargers. Options (also accepted as keys of the JSON "
            "--config file;\n"
            "command-line flags override the file):\n";

@@ -32,6 +32,10 @@ TempDir::~TempDir() {
     std::filesystem::remove_all(path_, ignored);
 }
 
+std::string csms_binary() {
+    return CSMS_BINARY;
+}
+
 CsmsProcess::CsmsProcess(std::filesystem::path db_path, std::vector<std::string> extra_args)
     : db_path_(std::move(db_path)), log_path_(db_path_.string() + ".log") {
     int out_pipe[2];
@@ -40,18 +44,10 @@ CsmsProcess::CsmsProcess(std::filesystem::path db_path, std::vector<std::string>
     }
     // Chargers connect without authentication unless a test asks for security profiles (flags given later
     // win): most tests are about other things.
-    std::vector<std::string> args = {CSMS_BINARY,
-                                     "--listen",
-                                     "127.0.0.1:0",
-                                     "--db",
-                                     db_path_.string(),
-                                     "--threads",
-                                     "2",
-                                     "--log-level",
-                                     "debug",
-                                     "--admin-ui",
-                                     ADMIN_UI_DIR,
-                                     "--allow-security-profile-0",
+    std::vector<std::string> args = {CSMS_BINARY,  "--listen",        "127.0.0.1:0",
+                                     "--db",       db_path_.string(), "--threads",
+                                     "2",          "--log-level",     "debug",
+                                     "--admin-ui", ADMIN_UI_DIR,      "--allow-security-profile-0",
                                      "true"};
     args.insert(args.end(), extra_args.begin(), extra_args.end());
     const bool tls = std::find(extra_args.begin(), extra_args.end(), "--tls-cert") != extra_args.end();

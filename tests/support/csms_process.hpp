@@ -25,6 +25,9 @@ private:
 
 inline constexpr const char* kAdminToken = "integration-test-admin-token";
 
+// The path of the csms binary under test, for running its other commands (csms backup).
+std::string csms_binary();
+
 // The real csms binary, started on an ephemeral loopback port with its own database file.
 class CsmsProcess {
 public:
