@@ -44,6 +44,10 @@ BackupResult backup_sqlite_database(const std::string& source_path, const std::s
         throw std::runtime_error("no database at " + source_path);
     }
     const std::filesystem::path destination(destination_path);
+    // Renaming the copy over the live database would pull it from under the server.
+    if (std::filesystem::weakly_canonical(destination) == std::filesystem::weakly_canonical(source_path)) {
+        throw std::runtime_error("the backup cannot replace the database it copies: " + destination_path);
+    }
     const auto partial = destination.string() + ".partial";
     std::filesystem::remove(partial);
     // Read-only: the copy never writes to the live database (nor runs migrations on it).

@@ -90,6 +90,8 @@ TEST_F(BackupTest, AFailedBackupLeavesTheDestinationUntouched) {
     EXPECT_THROW(backup_sqlite_database(path("missing.db"), path("copy.db")), std::runtime_error);
     EXPECT_FALSE(std::filesystem::exists(path("copy.db")));
     EXPECT_THROW(backup_sqlite_database(path("live.db"), path("no-such-dir/copy.db")), std::runtime_error);
+    EXPECT_THROW(backup_sqlite_database(path("live.db"), path("./live.db")), std::runtime_error);
+    EXPECT_EQ(live_->query_int("SELECT count(*) FROM readings"), 1000) << "the live database is untouched";
     EXPECT_FALSE(std::filesystem::exists(path("no-such-dir/copy.db.partial")));
 }
 
