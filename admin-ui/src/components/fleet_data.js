@@ -86,10 +86,3 @@ export async function tagsByOwner(ownerField, rows) {
   return new Map(rows.map((row, i) => [row.id, lists[i].items]));
 }
 
-// An RFC 3339 time as the value of a datetime-local input (the browser's local time).
-export function localInputValue(iso) {
-  if (!iso) return '';
-  const date = new Date(iso);
-  const pad = (n) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
-}

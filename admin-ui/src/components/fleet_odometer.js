@@ -4,11 +4,10 @@
 import { api } from '../lib/api.js';
 import { h, replace } from '../lib/dom.js';
 import { formatDateTime, formatNumber, t } from '../lib/i18n.js';
-import { apiForm, field } from './form.js';
+import { apiForm, field, localInputValue } from './form.js';
 import { dataTable } from './table.js';
 import { errorBox, loading } from './page.js';
 import { notify } from './toast.js';
-import { localInputValue } from './fleet_data.js';
 import { actionButton, deleteWithConfirm } from './fleet_ui.js';
 
 // Fills `element`; `changed()` runs after a reading is added or deleted (the energy figures depend on them).

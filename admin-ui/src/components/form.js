@@ -28,6 +28,15 @@ export function field({ label, name, type = 'text', value, options, help, ...att
   return h('div', { class: 'field' }, h('label', { for: id }, label), control, help ? h('small', { id: helpId }, help) : null);
 }
 
+// An RFC 3339 time as the value of a datetime-local input: the browser's local time, to the minute; '' for
+// none or an unreadable time. readForm() converts it back.
+export function localInputValue(value) {
+  const time = value ? new Date(value) : null;
+  if (!time || Number.isNaN(time.getTime())) return '';
+  const pad = (number) => String(number).padStart(2, '0');
+  return `${time.getFullYear()}-${pad(time.getMonth() + 1)}-${pad(time.getDate())}T${pad(time.getHours())}:${pad(time.getMinutes())}`;
+}
+
 // The form's named controls as an object. Numbers become numbers, empty optional fields become null (the
 // API clears them), checkboxes become booleans; `data-type="number"` on a text input converts it too.
 export function readForm(form) {

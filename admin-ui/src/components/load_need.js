@@ -3,15 +3,7 @@
 import { api } from '../lib/api.js';
 import { t } from '../lib/i18n.js';
 import { formDialog } from './dialog.js';
-import { field } from './form.js';
-
-// An RFC 3339 time as the value of a datetime-local input, in the browser's time.
-export function localInputValue(value) {
-  if (!value) return '';
-  const date = new Date(value);
-  const pad = (number) => String(number).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
-}
+import { field, localInputValue } from './form.js';
 
 export function editChargingNeed({ transactionId, label, need, done }) {
   formDialog({

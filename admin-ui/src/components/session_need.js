@@ -5,18 +5,10 @@ import { api } from '../lib/api.js';
 import { h, replace } from '../lib/dom.js';
 import { formatDateTime, formatNumber, t, tOr } from '../lib/i18n.js';
 import { mayOperate } from '../lib/session.js';
-import { apiForm, field } from './form.js';
+import { apiForm, field, localInputValue } from './form.js';
 import { keyValues } from './page.js';
 import { notify } from './toast.js';
 import { isOpen } from './session_labels.js';
-
-// An RFC 3339 time as the value of a datetime-local input (the browser's local time, to the minute).
-function localInputValue(iso) {
-  if (!iso) return '';
-  const date = new Date(iso);
-  const pad = (number) => String(number).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
-}
 
 const kwh = (value) => (value === null || value === undefined ? '–' : `${formatNumber(value, 2, 2)} ${t('common.unit.kwh')}`);
 

@@ -4,7 +4,7 @@
 import { api } from '../lib/api.js';
 import { h, uniqueId } from '../lib/dom.js';
 import { formatDateTime, t } from '../lib/i18n.js';
-import { field, readForm } from '../components/form.js';
+import { field, localInputValue, readForm } from '../components/form.js';
 import { pageHeader, section } from '../components/page.js';
 import { pagedTable } from '../components/table.js';
 import { actionOf, detailsOf, objectOf, outcomeBadge, subjectLink, who } from '../components/admin_audit_entry.js';
@@ -75,8 +75,8 @@ function filterForm(filter, users, tokens, ctx) {
     field({ label: t('admin.audit.method'), name: 'method', value: filter.method, list: methods, autocomplete: 'off' }),
     h('datalist', { id: methods }, METHODS.map((method) => h('option', { value: method }))),
     field({ label: t('admin.audit.area'), name: 'pathPrefix', type: 'select', value: filter.pathPrefix, options: areaOptions }),
-    field({ label: t('admin.audit.from'), name: 'from', type: 'datetime-local', value: localInput(filter.from) }),
-    field({ label: t('admin.audit.to'), name: 'to', type: 'datetime-local', value: localInput(filter.to) }),
+    field({ label: t('admin.audit.from'), name: 'from', type: 'datetime-local', value: localInputValue(filter.from) }),
+    field({ label: t('admin.audit.to'), name: 'to', type: 'datetime-local', value: localInputValue(filter.to) }),
     h('div', { class: 'form-actions' }, h('button', { type: 'submit', class: 'primary' }, t('common.apply')), h('button', { type: 'button', onclick: () => ctx.setQuery({}) }, t('common.reset'))),
   );
   form.addEventListener('submit', (event) => {
@@ -87,10 +87,3 @@ function filterForm(filter, users, tokens, ctx) {
   return form;
 }
 
-// An RFC 3339 time as a datetime-local input shows it (local time, minutes).
-function localInput(value) {
-  const time = value ? new Date(value) : null;
-  if (!time || Number.isNaN(time.getTime())) return '';
-  const pad = (number) => String(number).padStart(2, '0');
-  return `${time.getFullYear()}-${pad(time.getMonth() + 1)}-${pad(time.getDate())}T${pad(time.getHours())}:${pad(time.getMinutes())}`;
-}
