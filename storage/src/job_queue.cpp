@@ -36,4 +36,9 @@ void JobQueue::close() {
     ready_.notify_all();
 }
 
+std::size_t JobQueue::size() const {
+    const std::lock_guard lock(mutex_);
+    return jobs_.size();
+}
+
 }  // namespace parkgrid::storage

@@ -26,9 +26,11 @@ public:
     std::vector<PendingJob> pop_batch(std::size_t max_jobs);
     // Refuses further jobs; those already queued are still handed out.
     void close();
+    // Jobs waiting to be taken.
+    std::size_t size() const;
 
 private:
-    std::mutex mutex_;
+    mutable std::mutex mutex_;
     std::condition_variable ready_;
     std::deque<PendingJob> jobs_;
     bool closed_ = false;

@@ -81,6 +81,7 @@ public:
     void submit_write(Job job, Completion done) override;
     void submit_read(Job job, Completion done) override;
     void shutdown() override;
+    QueueDepths queue_depths() const override { return {writes_.size(), reads_.size()}; }
 
 private:
     void start_threads();

@@ -8,18 +8,23 @@
 
 namespace parkgrid::storage {
 
-void SqliteMeterValueRepository::insert(const MeterValueRecord& meter_value) {
+bool SqliteMeterValueRepository::insert(const MeterValueRecord& meter_value) {
     const MeterReadings readings = extract_readings(meter_value.samples);
+    // The duplicate check is one probe of meter_values_by_charger: a charger rarely has two readings of the
+    // same instant.
     auto statement = connection_.cached(
         "INSERT INTO meter_values (charger_id, connector_id, transaction_id, timestamp, source, received_at, "
-        "energy_import_wh, power_import_w, soc_percent, samples) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, "
-        "?10)");
+        "energy_import_wh, power_import_w, soc_percent, samples) "
+        "SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10 WHERE NOT EXISTS (SELECT 1 FROM meter_values "
+        "WHERE charger_id = ?1 AND timestamp = ?4 AND connector_id = ?2 AND transaction_id IS ?3 "
+        "AND source = ?5 AND samples = ?10)");
     statement
         ->bind_all(meter_value.charger_id, meter_value.connector_id, meter_value.transaction_id,
                    to_unix_millis(meter_value.timestamp), meter_value.source,
                    to_unix_millis(meter_value.received_at), readings.energy_import_wh,
                    readings.power_import_w, readings.soc_percent, samples_to_json(meter_value.samples))
         .execute();
+    return connection_.changes() > 0;
 }
 
 std::vector<MeterValueRecord> SqliteMeterValueRepository::for_transaction(std::int32_t transaction_id) {
@@ -40,6 +45,32 @@ std::vector<MeterValueRecord> SqliteMeterValueRepository::for_transaction(std::i
         });
     }
     return meter_values;
+}
+
+std::size_t SqliteMeterValueRepository::delete_before(Timestamp cutoff, std::size_t limit) {
+    // Charger by charger, so that each delete is a range of meter_values_by_charger (charger, timestamp)
+    // rather than a scan of the whole table. Readings of a transaction without a ledger (still running, or
+    // not yet accounted) stay: the accounting needs them.
+    std::vector<std::string> chargers;
+    auto list = connection_.cached("SELECT id FROM chargers ORDER BY id");
+    while (list->step()) {
+        chargers.push_back(list->column<std::string>(0));
+    }
+    auto remove = connection_.cached(
+        "DELETE FROM meter_values WHERE id IN (SELECT m.id FROM meter_values m WHERE m.charger_id = ?1 "
+        "AND m.timestamp < ?2 AND m.received_at < ?2 AND (m.transaction_id IS NULL OR EXISTS "
+        "(SELECT 1 FROM energy_sessions e WHERE e.transaction_id = m.transaction_id)) LIMIT ?3)");
+    std::size_t deleted = 0;
+    for (const auto& charger : chargers) {
+        if (deleted >= limit) {
+            break;
+        }
+        remove->reset();
+        remove->bind_all(charger, to_unix_millis(cutoff), static_cast<std::int64_t>(limit - deleted))
+            .execute();
+        deleted += static_cast<std::size_t>(connection_.changes());
+    }
+    return deleted;
 }
 
 }  // namespace parkgrid::storage

@@ -10,9 +10,10 @@ class SqliteMeterValueRepository final : public MeterValueRepository {
 public:
     explicit SqliteMeterValueRepository(sqlite::Connection& connection) : connection_(connection) {}
 
-    void insert(const MeterValueRecord& meter_value) override;
+    bool insert(const MeterValueRecord& meter_value) override;
     // Oldest first.
     std::vector<MeterValueRecord> for_transaction(std::int32_t transaction_id) override;
+    std::size_t delete_before(Timestamp cutoff, std::size_t limit) override;
 
 private:
     sqlite::Connection& connection_;

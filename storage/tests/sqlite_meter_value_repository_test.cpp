@@ -141,5 +141,73 @@ TEST_F(MeterValueRepositoryTest, UnknownTransactionIsRefused) {
     EXPECT_THROW(meter_values().insert(bad), std::runtime_error);
 }
 
+TEST_F(MeterValueRepositoryTest, AnIdenticalRetryIsStoredOnce) {
+    const auto reading = meter_value(
+        2000, {sample("1.5", "Energy.Active.Import.Register", std::nullopt, "kWh", 1500.0, "Wh")});
+    EXPECT_TRUE(meter_values().insert(reading));
+    MeterValueRecord retried = reading;
+    retried.received_at = at_millis(9000);  // the retry arrives later
+    EXPECT_FALSE(meter_values().insert(retried));
+    EXPECT_EQ(count_rows("meter_values"), 1);
+
+    // Anything that differs is another reading: another value, instant, connector or source.
+    MeterValueRecord other_value = meter_value(
+        2000, {sample("1.6", "Energy.Active.Import.Register", std::nullopt, "kWh", 1600.0, "Wh")});
+    EXPECT_TRUE(meter_values().insert(other_value));
+    EXPECT_TRUE(meter_values().insert(meter_value(2001, reading.samples)));
+    MeterValueRecord other_source = reading;
+    other_source.source = "StopTransaction";
+    EXPECT_TRUE(meter_values().insert(other_source));
+    MeterValueRecord without_transaction = reading;
+    without_transaction.transaction_id = std::nullopt;
+    EXPECT_TRUE(meter_values().insert(without_transaction));
+    EXPECT_FALSE(meter_values().insert(without_transaction));
+    EXPECT_EQ(count_rows("meter_values"), 5);
+}
+
+TEST_F(MeterValueRepositoryTest, RetentionDeletesOldReadingsButNotThoseAnUnaccountedTransactionNeeds) {
+    const auto accounted = transaction_id_;
+    const auto running =
+        repositories_.transactions().insert(TransactionStart{.charger_id = "CP1",
+                                                             .connector_id = 2,
+                                                             .id_tag = "TAG",
+                                                             .timestamp = at_millis(1000),
+                                                             .meter_start = 0,
+                                                             .reservation_id = std::nullopt,
+                                                             .authorization_status = "Accepted",
+                                                             .received_at = at_millis(1000)});
+    connection_.execute_script(
+        "INSERT INTO energy_sessions (transaction_id, charger_id, connector_id, id_tag, id_tag_known, "
+        "start_at, "
+        "stop_at, total_wh, energy_source, accounted_at) VALUES (" +
+        std::to_string(accounted) + ", 'CP1', 1, 'TAG', 1, 1000, 5000, 10, 'register', 6000)");
+    for (std::int64_t t : {2000, 3000, 4000}) {
+        meter_values().insert(meter_value(t, {}));  // the accounted transaction
+        MeterValueRecord of_running = meter_value(t, {});
+        of_running.connector_id = 2;
+        of_running.transaction_id = running;
+        meter_values().insert(of_running);
+        MeterValueRecord idle = meter_value(t, {});
+        idle.connector_id = 3;
+        idle.transaction_id = std::nullopt;
+        meter_values().insert(idle);
+    }
+
+    // Before 3500: the accounted transaction's and the idle connector's readings of 2000 and 3000 go (their
+    // received_at, t + 10, is before it too); the running transaction keeps all of its own.
+    EXPECT_EQ(meter_values().delete_before(at_millis(3500), 3), 3U);  // a chunk of 3
+    EXPECT_EQ(meter_values().delete_before(at_millis(3500), 100), 1U);
+    EXPECT_EQ(meter_values().delete_before(at_millis(3500), 100), 0U);
+    EXPECT_EQ(count_rows("meter_values"), 5);
+    EXPECT_EQ(meter_values().for_transaction(running).size(), 3U);
+    EXPECT_EQ(meter_values().for_transaction(accounted).size(), 1U);
+
+    // A reading received late (after the cutoff) stays, even if it was taken long before.
+    MeterValueRecord late = meter_value(1500, {});
+    late.received_at = at_millis(3600);
+    meter_values().insert(late);
+    EXPECT_EQ(meter_values().delete_before(at_millis(3500), 100), 0U);
+}
+
 }  // namespace
 }  // namespace parkgrid::storage

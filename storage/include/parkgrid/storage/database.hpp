@@ -23,6 +23,12 @@
 
 namespace parkgrid::storage {
 
+// Jobs submitted but not yet taken by a storage thread: a growing write queue means commits fall behind.
+struct QueueDepths {
+    std::size_t writes = 0;
+    std::size_t reads = 0;
+};
+
 class Database {
 public:
     using Job = std::function<void(Repositories&)>;
@@ -37,6 +43,7 @@ public:
     // Jobs submitted afterwards fail at once: their completion runs on the submitting thread. Must not be
     // called from a job or a completion (the storage thread would wait for itself).
     virtual void shutdown() = 0;
+    virtual QueueDepths queue_depths() const = 0;
 };
 
 // The result of a job, or the exception that failed it.

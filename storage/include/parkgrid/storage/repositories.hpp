@@ -99,8 +99,14 @@ class MeterValueRepository {
 public:
     virtual ~MeterValueRepository() = default;
 
-    virtual void insert(const MeterValueRecord& meter_value) = 0;
+    // Stores the meter value unless an identical one (same charger, connector, transaction, time, source and
+    // samples) is stored already: a charger that did not see the answer sends the same reading again, maybe
+    // with a new message id. Returns whether it was stored.
+    virtual bool insert(const MeterValueRecord& meter_value) = 0;
     virtual std::vector<MeterValueRecord> for_transaction(std::int32_t transaction_id) = 0;
+    // Retention: deletes up to `limit` meter values taken and received before `cutoff`, without a transaction
+    // or of a transaction whose energy ledger is written (so reports keep their figures). Returns how many.
+    virtual std::size_t delete_before(Timestamp cutoff, std::size_t limit) = 0;
 };
 
 class EventRepository {
