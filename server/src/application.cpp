@@ -49,9 +49,13 @@ void wait_for_chargers(const std::shared_ptr<net::steady_timer>& timer, CentralS
 int run_application(const Config& config) {
     log::configure(config.log_level, config.log_json);
 
+    Metrics metrics;
     storage::SqliteOptions storage_options;
     storage_options.path = config.db_path;
     storage_options.durable = config.db_durable;
+    storage_options.batch_observer = [&metrics](std::size_t batch_size, std::chrono::microseconds time) {
+        metrics.record_commit(batch_size, time);
+    };
     const auto database = storage::open_sqlite_database(storage_options);
 
     if (const auto token = api::bootstrap_admin_token(*database, environment("CSMS_ADMIN_TOKEN"))) {
@@ -72,14 +76,16 @@ int run_application(const Config& config) {
     // kept by asio, not left to the default action.
     net::signal_set signals(io_context, SIGINT, SIGTERM);
     net::signal_set reload_signal(io_context, SIGHUP);
-    CentralSystem central_system(io_context.get_executor(), *database, config);
+    CentralSystem central_system(io_context.get_executor(), *database, config, metrics);
     // ParkGrid's own CA for charger certificates, when --charger-ca-cert and --charger-ca-key name one.
     const auto certificate_issuer = security::start_certificate_issuer(central_system);
     HttpHandler http_handler(central_system);
     HttpServer server(io_context, central_system, http_handler, config);
     const Endpoint bound = server.start();
     const auto bound_tls = server.start_tls();
-    auto housekeeping = std::make_shared<Housekeeping>(io_context.get_executor(), *database);
+    auto housekeeping = std::make_shared<Housekeeping>(
+        io_context.get_executor(), *database,
+        Housekeeping::Options{.meter_value_retention_months = config.meter_value_retention_months});
     housekeeping->start();
     auto quality_monitor = std::make_shared<reports::QualityMonitor>(
         io_context.get_executor(), *database, reports::quality_limits(config), config.quality_period);

@@ -13,8 +13,9 @@ Registration registration_of(const std::optional<storage::ChargerRecord>& charge
     return charger ? to_registration(charger->registration_status) : Registration::Unregistered;
 }
 
-LoadManager::Options load_options(const Config& config) {
+LoadManager::Options load_options(const Config& config, Metrics& metrics) {
     LoadManager::Options options;
+    options.metrics = &metrics;
     options.period_seconds = config.load_period.count();
     options.building_load_stale_after_seconds = config.building_load_stale_after.count();
     options.scheduler.change_threshold_a = static_cast<double>(config.limit_change_threshold_tenths) / 10.0;
@@ -26,12 +27,14 @@ LoadManager::Options load_options(const Config& config) {
 }  // namespace
 
 CentralSystem::CentralSystem(boost::asio::any_io_executor executor, storage::Database& database,
-                             const Config& config)
+                             const Config& config, Metrics& metrics)
     : executor_(std::move(executor)),
       database_(database),
       config_(config),
+      metrics_(metrics),
       authenticator_(std::make_unique<ChargerAuthenticator>(database_, events_, config_)),
-      load_(std::make_shared<LoadManager>(executor_, database_, commands_, events_, load_options(config_))) {
+      load_(std::make_shared<LoadManager>(executor_, database_, commands_, events_,
+                                          load_options(config_, metrics_))) {
     load_->start();
 }
 
@@ -42,7 +45,9 @@ CentralSystem::~CentralSystem() {
 void CentralSystem::admit(const std::string& charger_id, ChargerCredentials credentials,
                           std::function<void(Admission)> done) {
     authenticator_->authenticate(
-        charger_id, std::move(credentials), [done = std::move(done)](ChargerAuthentication result) {
+        charger_id, std::move(credentials),
+        [&metrics = metrics_, done = std::move(done)](ChargerAuthentication result) {
+            metrics.record_connection(result.admitted);
             done(Admission{result.admitted, result.http_status, std::move(result.reason), result.challenge,
                            registration_of(result.charger)});
         });
@@ -55,8 +60,8 @@ std::shared_ptr<ChargerSession> CentralSystem::connect(const boost::asio::any_io
                                                        Registration registration) {
     auto state = std::make_shared<ChargerState>(charger_id, remote_address);
     state->registration = registration;
-    auto session =
-        std::make_shared<ChargerSession>(executor, std::move(link), state, database_, events_, config_);
+    auto session = std::make_shared<ChargerSession>(executor, std::move(link), state, database_, events_,
+                                                    config_, &metrics_);
     log::info("charger connected", {{"charger", charger_id}, {"remote", remote_address}});
     log_connection(charger_id, "connected", remote_address, std::nullopt);
     events_.publish("charger.connected", charger_id, {{"remoteAddress", remote_address}});

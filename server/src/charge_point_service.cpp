@@ -101,9 +101,14 @@ void ChargePointService::store_then_respond(Job job, const ocpp::Responder<Respo
     auto events = std::make_shared<PendingEvents>(event_bus_);
     storage::write(
         database_,
-        [job = std::move(job), events](Repositories& repositories) { return job(repositories, *events); },
+        [job = std::move(job), events, charger_id = state_->id,
+         message_id = responder.unique_id()](Repositories& repositories) mutable {
+            const log::MessageScope scope(charger_id, message_id);
+            return job(repositories, *events);
+        },
         [responder, after_commit, events, &event_bus = event_bus_,
          charger_id = state_->id](storage::Outcome<Response> outcome) {
+            const log::MessageScope scope(charger_id, responder.unique_id());
             if (outcome.ok()) {
                 events->publish(event_bus, charger_id);
                 after_commit(outcome.value());
@@ -358,9 +363,15 @@ void ChargePointService::handle(ocpp::StopTransactionRequest request,
 
 void ChargePointService::handle(ocpp::MeterValuesRequest request,
                                 ocpp::Responder<ocpp::MeterValuesResponse> responder) {
+    // Encoded here, on the charger's strand, rather than in the storage job: the one writer thread is what
+    // limits durable throughput, so it should only store.
+    nlohmann::json encoded_event;
+    if (event_bus_.has_subscribers("meter_values")) {
+        encoded_event = ocpp::encode(request.meter_value);
+    }
     store_then_respond(
-        [charger_id = state_->id, request, limits = reports::quality_limits(config_)](
-            Repositories& repositories, PendingEvents& events) {
+        [charger_id = state_->id, request = std::move(request), limits = reports::quality_limits(config_),
+         encoded_event = std::move(encoded_event)](Repositories& repositories, PendingEvents& events) mutable {
             const Timestamp received_at = now();
             std::optional<std::int32_t> transaction_id;
             bool already_stopped = false;
@@ -381,11 +392,11 @@ void ChargePointService::handle(ocpp::MeterValuesRequest request,
             if (already_stopped) {  // an offline charger's queue may deliver readings after the stop
                 account(repositories, *transaction_id, limits, received_at);
             }
-            if (events.wanted("meter_values")) {
+            if (!encoded_event.is_null()) {
                 events.add("meter_values", {{"connectorId", request.connector_id},
                                             {"transactionId", transaction_id ? nlohmann::json(*transaction_id)
                                                                              : nlohmann::json()},
-                                            {"meterValue", ocpp::encode(request.meter_value)}});
+                                            {"meterValue", std::move(encoded_event)}});
             }
             return ocpp::MeterValuesResponse{};
         },

@@ -9,7 +9,7 @@ namespace parkgrid::server {
 
 ChargerSession::ChargerSession(boost::asio::any_io_executor executor, std::weak_ptr<ChargerLink> link,
                                std::shared_ptr<ChargerState> state, storage::Database& database,
-                               EventBus& event_bus, const Config& config)
+                               EventBus& event_bus, const Config& config, Metrics* metrics)
     : executor_(std::move(executor)),
       link_(std::move(link)),
       state_(std::move(state)),
@@ -17,8 +17,10 @@ ChargerSession::ChargerSession(boost::asio::any_io_executor executor, std::weak_
       endpoint_(std::make_shared<RpcEndpoint>(
           executor_, link_,
           [this](const ocpp::Call& call, const ocpp::ReplySink& reply) { on_call(call, reply); },
-          RpcEndpoint::Options{std::chrono::duration_cast<std::chrono::milliseconds>(config.call_timeout),
-                               config.max_pending_calls},
+          RpcEndpoint::Options{
+              .call_timeout = std::chrono::duration_cast<std::chrono::milliseconds>(config.call_timeout),
+              .max_pending_calls = config.max_pending_calls,
+              .metrics = metrics},
           state_->id)) {}
 
 void ChargerSession::receive(std::string_view frame) {

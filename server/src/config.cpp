@@ -277,6 +277,20 @@ const std::map<std::string, Option>& options() {
         {"db-durable",
          {"fsync every commit so power loss loses nothing acknowledged (default true)",
           [](Config& c, const std::string& v) { c.db_durable = parse_bool("db-durable", v); }}},
+        {"metrics-token",
+         {"GET /metrics answers requests with \"Authorization: Bearer TOKEN\" from any address (default: "
+          "none)",
+          [](Config& c, const std::string& v) { c.metrics_token = v; }}},
+        {"metrics-loopback",
+         {"GET /metrics answers loopback clients without a token (default true; set false behind a reverse "
+          "proxy on the same host)",
+          [](Config& c, const std::string& v) { c.metrics_loopback = parse_bool("metrics-loopback", v); }}},
+        {"meter-value-retention-months",
+         {"delete raw meter values older than this; sessions, energy ledgers and reports are kept (default "
+          "25, 0 = keep forever)",
+          [](Config& c, const std::string& v) {
+              c.meter_value_retention_months = parse_unsigned("meter-value-retention-months", v, 0, 1200);
+          }}},
     };
     return table;
 }

@@ -16,6 +16,8 @@
 #include "api/storage_reply.hpp"
 #include "auth/auth_services.hpp"
 #include "diagnostics_uploads.hpp"
+#include "metrics_access.hpp"
+#include "metrics_exposition.hpp"
 #include "parkgrid/server/log.hpp"
 
 namespace parkgrid::server {
@@ -131,7 +133,8 @@ HttpReply reply_once(HttpReply reply) {
 }  // namespace
 
 std::vector<std::string> HttpHandler::api_routes() const {
-    std::vector<std::string> routes = {"GET /healthz", "GET " + std::string(api::kOpenApiPath)};
+    std::vector<std::string> routes = {"GET /healthz", "GET " + std::string(kMetricsPath),
+                                       "GET " + std::string(api::kOpenApiPath)};
     for (const auto* router : {public_router_.get(), router_.get()}) {
         for (const auto& route : router->routes()) {
             routes.push_back(route.method + " " + route.pattern);
@@ -145,6 +148,8 @@ void HttpHandler::handle(HttpRequest request, HttpReply raw_reply) {
     const auto path = path_of(request.target);
     if (path == "/healthz" && (request.method == "GET" || request.method == "HEAD")) {
         handle_health(std::move(reply));
+    } else if (path == kMetricsPath && request.method == "GET") {
+        handle_metrics(request, reply);
     } else if (path == api::kOpenApiPath && request.method == "GET") {
         // Public: it describes the API, it reveals no data.
         HttpResponse response;
@@ -194,6 +199,28 @@ void HttpHandler::handle_health(HttpReply reply) {
                                      {{"status", ok ? "ok" : "storage unavailable"},
                                       {"chargersConnected", central_system_.registry().size()}}));
         });
+}
+
+void HttpHandler::handle_metrics(const HttpRequest& request, const HttpReply& reply) {
+    switch (metrics_access(request, central_system_.config())) {
+        case MetricsAccess::Granted: break;
+        case MetricsAccess::NeedsToken:  // error_response adds the Bearer challenge to a 401
+            reply(api::error_response(api::ApiError(
+                401, "unauthorized", "GET /metrics needs the metrics token as a Bearer token")));
+            return;
+        case MetricsAccess::Refused:
+            reply(api::error_response(api::ApiError(
+                403, "forbidden", "GET /metrics is served to this host only; configure --metrics-token")));
+            return;
+    }
+    const auto depths = central_system_.database().queue_depths();
+    HttpResponse response;
+    response.content_type = "text/plain; version=0.0.4; charset=utf-8";
+    response.body =
+        render_metrics(central_system_.metrics(), {.chargers_connected = central_system_.registry().size(),
+                                                   .storage_writes_queued = depths.writes,
+                                                   .storage_reads_queued = depths.reads});
+    reply(std::move(response));
 }
 
 void HttpHandler::handle_static(const HttpRequest& request, const HttpReply& reply) const {

@@ -15,6 +15,18 @@ std::string next_unique_id() {
     return "pg-" + std::to_string(counter.fetch_add(1, std::memory_order_relaxed) + 1);
 }
 
+CommandEnd command_end(CallOutcome::Status status) {
+    switch (status) {
+        case CallOutcome::Status::Result: return CommandEnd::Result;
+        case CallOutcome::Status::Error: return CommandEnd::CallError;
+        case CallOutcome::Status::InvalidResponse: return CommandEnd::InvalidResponse;
+        case CallOutcome::Status::Timeout: return CommandEnd::Timeout;
+        case CallOutcome::Status::Closed: return CommandEnd::Closed;
+        case CallOutcome::Status::QueueFull: return CommandEnd::QueueFull;
+    }
+    return CommandEnd::Result;
+}
+
 }  // namespace
 
 RpcEndpoint::RpcEndpoint(boost::asio::any_io_executor executor, std::weak_ptr<ChargerLink> link,
@@ -35,12 +47,14 @@ void RpcEndpoint::receive(std::string_view text) {
     } else if (auto* error = std::get_if<ocpp::CallError>(&frame)) {
         on_call_error(std::move(*error));
     } else if (auto* rejected = std::get_if<ocpp::RejectedFrame>(&frame)) {
+        count_malformed();
         log::warn("malformed OCPP-J frame", {{"charger", charger_id_},
                                              {"messageId", rejected->error.unique_id},
                                              {"reason", rejected->error.description},
                                              {"frame", std::string(text.substr(0, 200))}});
         send(ocpp::serialize(rejected->error));
     } else {
+        count_malformed();
         log::warn("malformed OCPP-J frame dropped", {{"charger", charger_id_},
                                                      {"reason", std::get<ocpp::DroppedFrame>(frame).reason},
                                                      {"frame", std::string(text.substr(0, 200))}});
@@ -61,16 +75,16 @@ void RpcEndpoint::enqueue_inbound(ocpp::Call call) {
                                              {}}));
         return;
     }
-    inbound_queue_.push_back(std::move(call));
+    inbound_queue_.push_back({std::move(call), std::chrono::steady_clock::now()});
     handle_next_inbound();
 }
 
 void RpcEndpoint::handle_next_inbound() {
-    if (handling_inbound_ || inbound_queue_.empty() || closed_) {
+    if (handling_ || inbound_queue_.empty() || closed_) {
         return;
     }
-    handling_inbound_ = true;
-    const ocpp::Call call = std::move(inbound_queue_.front());
+    const ocpp::Call call = std::move(inbound_queue_.front().call);
+    handling_ = Handling{call.action, inbound_queue_.front().received_at};
     inbound_queue_.pop_front();
     log::debug("CALL received",
                {{"charger", charger_id_}, {"messageId", call.unique_id}, {"action", call.action}});
@@ -84,6 +98,7 @@ void RpcEndpoint::handle_next_inbound() {
         });
     };
     try {
+        const log::MessageScope scope(charger_id_, call.unique_id);
         handler_(call, reply);
     } catch (const std::exception& e) {
         log::error("handler failed",
@@ -94,9 +109,20 @@ void RpcEndpoint::handle_next_inbound() {
 }
 
 void RpcEndpoint::finish_inbound(std::string reply) {
+    const CallAnswer answer = reply.starts_with("[3") ? CallAnswer::Result : CallAnswer::CallError;
     send(std::move(reply));
-    handling_inbound_ = false;
+    if (options_.metrics && handling_) {
+        options_.metrics->record_inbound(handling_->action, answer,
+                                         std::chrono::steady_clock::now() - handling_->received_at);
+    }
+    handling_.reset();
     handle_next_inbound();
+}
+
+void RpcEndpoint::count_malformed() {
+    if (options_.metrics) {
+        options_.metrics->record_malformed_frame();
+    }
 }
 
 void RpcEndpoint::call(std::string action, nlohmann::json payload, CallCallback done) {
@@ -109,15 +135,16 @@ void RpcEndpoint::call(std::string action, nlohmann::json payload, CallCallback 
 
 void RpcEndpoint::enqueue_call(PendingCall pending) {
     if (closed_) {
-        pending.done(
+        end_call(
+            pending,
             {CallOutcome::Status::Closed, {}, ocpp::CallErrorCode::GenericError, "charger is not connected"});
         return;
     }
     if (outbound_queue_.size() >= options_.max_pending_calls) {
-        pending.done({CallOutcome::Status::QueueFull,
-                      {},
-                      ocpp::CallErrorCode::GenericError,
-                      "too many calls are waiting for this charger"});
+        end_call(pending, {CallOutcome::Status::QueueFull,
+                           {},
+                           ocpp::CallErrorCode::GenericError,
+                           "too many calls are waiting for this charger"});
         return;
     }
     outbound_queue_.push_back(std::move(pending));
@@ -153,10 +180,18 @@ void RpcEndpoint::send_next_call() {
 
 void RpcEndpoint::finish_call(CallOutcome outcome) {
     call_timer_.cancel();
-    auto done = std::move(in_flight_->done);
+    PendingCall call = std::move(*in_flight_);
     in_flight_.reset();
-    done(std::move(outcome));
+    end_call(call, std::move(outcome));
     send_next_call();
+}
+
+void RpcEndpoint::end_call(PendingCall& call, CallOutcome outcome) {
+    if (options_.metrics) {
+        options_.metrics->record_command(call.action, command_end(outcome.status));
+    }
+    const log::MessageScope scope(charger_id_, call.unique_id);
+    call.done(std::move(outcome));
 }
 
 void RpcEndpoint::on_call_result(ocpp::CallResult result) {
@@ -198,14 +233,14 @@ void RpcEndpoint::shutdown() {
     const CallOutcome closed{
         CallOutcome::Status::Closed, {}, ocpp::CallErrorCode::GenericError, "connection closed"};
     if (in_flight_) {
-        auto done = std::move(in_flight_->done);
+        PendingCall call = std::move(*in_flight_);
         in_flight_.reset();
-        done(closed);
+        end_call(call, closed);
     }
     while (!outbound_queue_.empty()) {
-        auto done = std::move(outbound_queue_.front().done);
+        PendingCall call = std::move(outbound_queue_.front());
         outbound_queue_.pop_front();
-        done(closed);
+        end_call(call, closed);
     }
 }
 

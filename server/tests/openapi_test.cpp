@@ -26,7 +26,8 @@ std::set<std::string> served_routes() {
         boost::asio::io_context io;
         Config config;
         config.db_path = options.path;
-        CentralSystem central_system(io.get_executor(), *database, config);
+        Metrics metrics;
+        CentralSystem central_system(io.get_executor(), *database, config, metrics);
         const HttpHandler handler(central_system);
         for (const auto& route : handler.api_routes()) {
             routes.insert(route);

@@ -431,7 +431,11 @@ void LoadManager::recompute(std::int64_t site_id) {
                                    options_.scheduler.decrease_settle_time};
     const auto [site, failsafe] =
         load::build_site_state(runtime.snapshot, chargers_, runtime.calendar, build);
+    const auto planning_started = std::chrono::steady_clock::now();
     const auto plan = scheduling::plan_site(site, options_.scheduler);
+    if (options_.metrics) {
+        options_.metrics->record_scheduler_run(std::chrono::steady_clock::now() - planning_started);
+    }
 
     for (std::size_t i = 0; i < site.connectors.size(); ++i) {
         const auto& connector = site.connectors[i];

@@ -11,6 +11,7 @@
 #include "parkgrid/server/configuration_manager.hpp"
 #include "parkgrid/server/event_bus.hpp"
 #include "parkgrid/server/local_list_manager.hpp"
+#include "parkgrid/server/metrics.hpp"
 #include "parkgrid/storage/database.hpp"
 
 namespace parkgrid::server {
@@ -33,7 +34,8 @@ struct Admission {
 class CentralSystem {
 public:
     // `executor` runs the central system's own timers (e.g. waiting for a remotely started transaction).
-    CentralSystem(boost::asio::any_io_executor executor, storage::Database& database, const Config& config);
+    CentralSystem(boost::asio::any_io_executor executor, storage::Database& database, const Config& config,
+                  Metrics& metrics);
     ~CentralSystem();
     CentralSystem(const CentralSystem&) = delete;
     CentralSystem& operator=(const CentralSystem&) = delete;
@@ -60,6 +62,7 @@ public:
     const boost::asio::any_io_executor& executor() const { return executor_; }
     storage::Database& database() { return database_; }
     const Config& config() const { return config_; }
+    Metrics& metrics() { return metrics_; }
 
 private:
     void log_connection(const std::string& charger_id, const std::string& event,
@@ -68,6 +71,7 @@ private:
     boost::asio::any_io_executor executor_;
     storage::Database& database_;
     const Config& config_;
+    Metrics& metrics_;
     ChargerRegistry registry_;
     EventBus events_;
     CommandService commands_{registry_, database_, events_};

@@ -8,6 +8,7 @@
 #include "parkgrid/server/charge_point_service.hpp"
 #include "parkgrid/server/charger_link.hpp"
 #include "parkgrid/server/charger_state.hpp"
+#include "parkgrid/server/metrics.hpp"
 #include "parkgrid/server/rpc_endpoint.hpp"
 
 namespace parkgrid::server {
@@ -18,7 +19,7 @@ class ChargerSession : public std::enable_shared_from_this<ChargerSession> {
 public:
     ChargerSession(boost::asio::any_io_executor executor, std::weak_ptr<ChargerLink> link,
                    std::shared_ptr<ChargerState> state, storage::Database& database, EventBus& event_bus,
-                   const Config& config);
+                   const Config& config, Metrics* metrics = nullptr);
 
     const ChargerState& state() const { return *state_; }
     std::shared_ptr<ChargerState> shared_state() const { return state_; }

@@ -97,6 +97,15 @@ struct Config {
 
     std::string admin_ui_dir = "admin-ui";
     bool db_durable = true;
+
+    // GET /metrics (Prometheus): served to loopback clients, and to any client that presents this token as
+    // "Authorization: Bearer TOKEN".
+    std::string metrics_token;
+    bool metrics_loopback = true;
+
+    // Raw meter values older than this are deleted (sessions, their energy ledgers and the reports built on
+    // them are kept forever). 0 keeps them forever.
+    std::size_t meter_value_retention_months = 25;
 };
 
 // Thrown for an invalid command line or configuration file; the message is meant for the operator.

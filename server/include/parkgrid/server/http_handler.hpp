@@ -2,6 +2,7 @@
 
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "parkgrid/server/central_system.hpp"
@@ -21,12 +22,14 @@ namespace reports {
 class ExportJobs;
 }  // namespace reports
 
-// Everything served over plain HTTP on the listening port: /healthz, the REST API under /api (login sessions
-// and API tokens; state-changing requests are audited), and the admin UI's static files.
+// Everything served over plain HTTP on the listening port: /healthz, /metrics, the REST API under /api (login
+// sessions and API tokens; state-changing requests are audited), and the admin UI's static files.
 class DiagnosticsUploads;
 
 class HttpHandler {
 public:
+    static constexpr std::string_view kMetricsPath = "/metrics";
+
     explicit HttpHandler(CentralSystem& central_system);
     ~HttpHandler();
 
@@ -39,6 +42,7 @@ public:
 private:
     void handle_api(HttpRequest request, HttpReply reply);
     void handle_health(HttpReply reply);
+    void handle_metrics(const HttpRequest& request, const HttpReply& reply);
     void handle_static(const HttpRequest& request, const HttpReply& reply) const;
 
     CentralSystem& central_system_;

@@ -16,6 +16,7 @@
 #include "parkgrid/scheduling/scheduler.hpp"
 #include "parkgrid/server/command_service.hpp"
 #include "parkgrid/server/event_bus.hpp"
+#include "parkgrid/server/metrics.hpp"
 #include "parkgrid/storage/database.hpp"
 
 namespace parkgrid::server {
@@ -41,6 +42,7 @@ public:
         std::int64_t site_reload_seconds = 60;  // picks up configuration changed outside the API
         double overdraw_tolerance_a = 2.0;
         scheduling::SchedulerOptions scheduler{};
+        Metrics* metrics = nullptr;  // times each scheduler run, if set
     };
 
     LoadManager(boost::asio::any_io_executor executor, storage::Database& database, CommandService& commands,

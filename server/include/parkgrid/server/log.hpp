@@ -14,6 +14,26 @@ struct Field {
     std::string value;
 };
 
+// The OCPP message this thread is working on. While one is in scope, every line written on the thread
+// carries its "charger" and "messageId" (unless the line names them itself), so that a line written by a
+// storage job or a completion can be traced to the message that caused it. Scopes nest; the views must
+// outlive the scope.
+class MessageScope {
+public:
+    MessageScope(std::string_view charger, std::string_view message_id);
+    ~MessageScope();
+    MessageScope(const MessageScope&) = delete;
+    MessageScope& operator=(const MessageScope&) = delete;
+
+    std::string_view charger() const { return charger_; }
+    std::string_view message_id() const { return message_id_; }
+
+private:
+    std::string_view charger_;
+    std::string_view message_id_;
+    const MessageScope* outer_;
+};
+
 void configure(LogLevel level, bool json_lines);
 bool enabled(LogLevel level);
 // Writes one line to stderr: text ("<time> <LEVEL> <message> key=value ...") or a JSON object.

@@ -14,6 +14,7 @@
 #include "parkgrid/ocpp/responder.hpp"
 #include "parkgrid/ocpp/rpc.hpp"
 #include "parkgrid/server/charger_link.hpp"
+#include "parkgrid/server/metrics.hpp"
 
 namespace parkgrid::server {
 
@@ -51,6 +52,7 @@ public:
         std::chrono::milliseconds call_timeout{30'000};
         std::size_t max_pending_calls = 64;
         std::size_t max_pending_requests = 32;  // inbound CALLs waiting while one is being handled
+        Metrics* metrics = nullptr;             // where messages and commands are counted, if anywhere
     };
 
     RpcEndpoint(boost::asio::any_io_executor executor, std::weak_ptr<ChargerLink> link,
@@ -73,15 +75,22 @@ private:
         CallCallback done;
     };
 
+    struct InboundCall {
+        ocpp::Call call;
+        std::chrono::steady_clock::time_point received_at;
+    };
+
     void enqueue_inbound(ocpp::Call call);
     void handle_next_inbound();
     void finish_inbound(std::string reply);
     void enqueue_call(PendingCall call);
     void send_next_call();
     void finish_call(CallOutcome outcome);
+    void end_call(PendingCall& call, CallOutcome outcome);
     void on_call_result(ocpp::CallResult result);
     void on_call_error(ocpp::CallError error);
     void send(std::string frame);
+    void count_malformed();
 
     boost::asio::any_io_executor executor_;
     std::weak_ptr<ChargerLink> link_;
@@ -89,8 +98,12 @@ private:
     Options options_;
     std::string charger_id_;
 
-    std::deque<ocpp::Call> inbound_queue_;
-    bool handling_inbound_ = false;
+    std::deque<InboundCall> inbound_queue_;
+    struct Handling {
+        std::string action;
+        std::chrono::steady_clock::time_point received_at;
+    };
+    std::optional<Handling> handling_;  // the CALL whose answer is awaited
 
     std::deque<PendingCall> outbound_queue_;
     std::optional<PendingCall> in_flight_;
