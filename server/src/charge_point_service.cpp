@@ -1,9 +1,11 @@
 #include "parkgrid/server/charge_point_service.hpp"
 
 #include <algorithm>
+#include <boost/asio/post.hpp>
 
 #include "anomaly_kinds.hpp"
 #include "id_tag_authorizer.hpp"
+#include "load/meter_reading.hpp"
 #include "meter_value_conversion.hpp"
 #include "parkgrid/server/log.hpp"
 #include "reports/quality_settings.hpp"
@@ -91,9 +93,14 @@ void store_meter_values(Repositories& repositories, const std::vector<ocpp::Mete
 
 }  // namespace
 
-ChargePointService::ChargePointService(std::shared_ptr<ChargerState> state, storage::Database& database,
+ChargePointService::ChargePointService(boost::asio::any_io_executor executor,
+                                       std::shared_ptr<ChargerState> state, storage::Database& database,
                                        EventBus& event_bus, const Config& config)
-    : state_(std::move(state)), database_(database), event_bus_(event_bus), config_(config) {}
+    : executor_(std::move(executor)),
+      state_(std::move(state)),
+      database_(database),
+      event_bus_(event_bus),
+      config_(config) {}
 
 template <typename Response, typename Job, typename AfterCommit>
 void ChargePointService::store_then_respond(Job job, const ocpp::Responder<Response>& responder,
@@ -106,24 +113,29 @@ void ChargePointService::store_then_respond(Job job, const ocpp::Responder<Respo
             const log::MessageScope scope(charger_id, message_id);
             return job(repositories, *events);
         },
-        [responder, after_commit, events, &event_bus = event_bus_,
-         charger_id = state_->id](storage::Outcome<Response> outcome) {
-            const log::MessageScope scope(charger_id, responder.unique_id());
-            if (outcome.ok()) {
-                events->publish(event_bus, charger_id);
-                after_commit(outcome.value());
-                responder.respond(outcome.value());
-                return;
-            }
-            try {
-                std::rethrow_exception(outcome.error());
-            } catch (const std::exception& e) {
-                log::error(
-                    "storage failed; charger will retry",
-                    {{"charger", charger_id}, {"messageId", responder.unique_id()}, {"error", e.what()}});
-            }
-            responder.fail(ocpp::CallErrorCode::InternalError,
-                           "the central system could not store this message; retry later");
+        [executor = executor_, responder, after_commit, events, &event_bus = event_bus_,
+         charger_id = state_->id](storage::Outcome<Response> outcome) mutable {
+            // Off the storage thread: its one writer is what limits durable throughput, so publishing and
+            // answering happen on the charger's strand (in commit order: a strand runs posts in order).
+            boost::asio::post(
+                executor, [responder = std::move(responder), after_commit = std::move(after_commit),
+                           events = std::move(events), &event_bus, charger_id = std::move(charger_id),
+                           outcome = std::move(outcome)]() mutable {
+                    const log::MessageScope scope(charger_id, responder.unique_id());
+                    if (outcome.ok()) {
+                        events->publish(event_bus, charger_id);
+                        after_commit(outcome.value());
+                        responder.respond(outcome.value());
+                        return;
+                    }
+                    try {
+                        std::rethrow_exception(outcome.error());
+                    } catch (const std::exception& e) {
+                        log::error("storage failed; charger will retry", {{"error", e.what()}});
+                    }
+                    responder.fail(ocpp::CallErrorCode::InternalError,
+                                   "the central system could not store this message; retry later");
+                });
         });
 }
 
@@ -363,15 +375,21 @@ void ChargePointService::handle(ocpp::StopTransactionRequest request,
 
 void ChargePointService::handle(ocpp::MeterValuesRequest request,
                                 ocpp::Responder<ocpp::MeterValuesResponse> responder) {
-    // Encoded here, on the charger's strand, rather than in the storage job: the one writer thread is what
-    // limits durable throughput, so it should only store.
+    // Event data is built here, on the charger's strand, rather than in the storage job: the one writer
+    // thread is what limits durable throughput, so it should only store. The load manager needs a few
+    // numbers (meter_reading); the whole reading is encoded only for those who asked for it (meter_values).
+    nlohmann::json reading_event;
+    if (event_bus_.has_subscribers("meter_reading")) {
+        reading_event = load::to_event_data(load::read_meter_values(request.meter_value));
+    }
     nlohmann::json encoded_event;
     if (event_bus_.has_subscribers("meter_values")) {
         encoded_event = ocpp::encode(request.meter_value);
     }
     store_then_respond(
         [charger_id = state_->id, request = std::move(request), limits = reports::quality_limits(config_),
-         encoded_event = std::move(encoded_event)](Repositories& repositories, PendingEvents& events) mutable {
+         reading_event = std::move(reading_event), encoded_event = std::move(encoded_event)](
+            Repositories& repositories, PendingEvents& events) mutable {
             const Timestamp received_at = now();
             std::optional<std::int32_t> transaction_id;
             bool already_stopped = false;
@@ -392,10 +410,15 @@ void ChargePointService::handle(ocpp::MeterValuesRequest request,
             if (already_stopped) {  // an offline charger's queue may deliver readings after the stop
                 account(repositories, *transaction_id, limits, received_at);
             }
+            const auto transaction_json = transaction_id ? nlohmann::json(*transaction_id) : nlohmann::json();
+            if (!reading_event.is_null()) {
+                reading_event["connectorId"] = request.connector_id;
+                reading_event["transactionId"] = transaction_json;
+                events.add("meter_reading", std::move(reading_event));
+            }
             if (!encoded_event.is_null()) {
                 events.add("meter_values", {{"connectorId", request.connector_id},
-                                            {"transactionId", transaction_id ? nlohmann::json(*transaction_id)
-                                                                             : nlohmann::json()},
+                                            {"transactionId", transaction_json},
                                             {"meterValue", std::move(encoded_event)}});
             }
             return ocpp::MeterValuesResponse{};

@@ -13,7 +13,7 @@ ChargerSession::ChargerSession(boost::asio::any_io_executor executor, std::weak_
     : executor_(std::move(executor)),
       link_(std::move(link)),
       state_(std::move(state)),
-      service_(state_, database, event_bus, config),
+      service_(executor_, state_, database, event_bus, config),
       endpoint_(std::make_shared<RpcEndpoint>(
           executor_, link_,
           [this](const ocpp::Call& call, const ocpp::ReplySink& reply) { on_call(call, reply); },

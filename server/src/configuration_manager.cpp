@@ -35,10 +35,10 @@ ConfigurationManager::ConfigurationManager(CommandService& commands, storage::Da
     // first waits for its command-log commit, so the answer reaches the charger before any CALL: OCPP
     // forbids CALLs to a charger before its boot is accepted.
     on_boot_ = events_.subscribe(
-        [this](const Event& event) {
-            if (event.data.value("status", "") == "Accepted") {
-                synchronise(event.charger_id, "system:configuration",
-                            [charger_id = event.charger_id](const Result& result) {
+        [this](const EventPtr& event) {
+            if (event->data.value("status", "") == "Accepted") {
+                synchronise(event->charger_id, "system:configuration",
+                            [charger_id = event->charger_id](const Result& result) {
                                 if (!result.problem.empty()) {
                                     log::warn("configuration not synchronised",
                                               {{"charger", charger_id}, {"problem", result.problem}});

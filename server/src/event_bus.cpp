@@ -46,21 +46,23 @@ bool EventBus::has_subscribers(std::string_view type) const {
 }
 
 void EventBus::publish(std::string type, std::string charger_id, nlohmann::json data) {
-    Event event{0, std::move(type), std::move(charger_id), std::move(data), ocpp::DateTime::now().instant()};
+    auto event = std::make_shared<Event>(
+        Event{0, std::move(type), std::move(charger_id), std::move(data), ocpp::DateTime::now().instant()});
     std::vector<std::shared_ptr<Handler>> handlers;
     {
         // Handlers run outside the lock so that they may subscribe or unsubscribe. Events published on two
         // threads at once can therefore reach a subscriber in either order; the sequence tells.
         const std::lock_guard lock(mutex_);
-        event.sequence = next_sequence_++;
+        event->sequence = next_sequence_++;
         for (const auto& subscriber : subscribers_) {
-            if (subscriber.wants(event.type)) {
+            if (subscriber.wants(event->type)) {
                 handlers.push_back(subscriber.handler);
             }
         }
     }
+    const EventPtr published = std::move(event);
     for (const auto& handler : handlers) {
-        (*handler)(event);
+        (*handler)(published);
     }
 }
 

@@ -78,14 +78,14 @@ LocalListManager::LocalListManager(boost::asio::any_io_executor executor, Charge
                                    CommandService& commands, storage::Database& database, EventBus& events)
     : registry_(registry), commands_(commands), database_(database), debounce_(std::move(executor)) {
     on_boot_ = events.subscribe(
-        [this](const Event& event) {
-            if (event.data.value("status", "") == "Accepted") {
-                synchronise(event.charger_id, true, kSystem, [](const Result&) {});
+        [this](const EventPtr& event) {
+            if (event->data.value("status", "") == "Accepted") {
+                synchronise(event->charger_id, true, kSystem, [](const Result&) {});
             }
         },
         {"charger.booted"});
     on_tags_changed_ = events.subscribe(
-        [this](const Event&) {
+        [this](const EventPtr&) {
             boost::asio::post(debounce_.get_executor(), [this] {
                 if (pending_) {
                     return;

@@ -68,9 +68,9 @@ public:
 
     void start(nlohmann::json payload, const std::string& requested_by) {
         subscription_ = central_system_.events().subscribe(
-            [weak = weak_from_this()](const Event& event) {
+            [weak = weak_from_this()](const EventPtr& event) {
                 if (auto self = weak.lock()) {
-                    self->on_started(event);
+                    self->on_started(*event);
                 }
             },
             {"transaction.started"});

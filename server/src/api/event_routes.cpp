@@ -58,9 +58,9 @@ public:
             refresh_scope();
         }
         subscription_ = central_system_.events().subscribe(
-            [weak = weak_from_this()](const Event& event) {
+            [weak = weak_from_this()](const EventPtr& event) {
                 if (auto self = weak.lock()) {
-                    self->deliver(event);
+                    self->deliver(*event);
                 }
             },
             std::move(types));

@@ -68,13 +68,13 @@ LoadManager::~LoadManager() = default;
 
 void LoadManager::start() {
     subscription_ = events_.subscribe(
-        [weak = weak_from_this()](const Event& event) {
+        [weak = weak_from_this()](const EventPtr& event) {
             if (auto self = weak.lock()) {
-                net::post(self->strand_, [self, event] { self->on_event(event); });
+                net::post(self->strand_, [self, event] { self->on_event(*event); });
             }
         },
         {"charger.booted", "charger.connected", "charger.disconnected", "connector.status",
-         "transaction.started", "transaction.stopped", "meter_values", "load.config_changed",
+         "transaction.started", "transaction.stopped", "meter_reading", "load.config_changed",
          "building_load.reading", "charging_need.changed"});
     net::post(strand_, [self = shared_from_this()] {
         self->reload_all_sites();
@@ -315,12 +315,12 @@ void LoadManager::on_charger_event(const Event& event, std::int64_t site_id) {
                 read_session_facts(event.charger_id, id, connector.session->transaction_id, "");
             }
         }
-    } else if (event.type == "meter_values") {
+    } else if (event.type == "meter_reading") {
         auto& connector = charger.connectors[int_field(data, "connectorId", 1)];
         if (!connector.session) {
             return;
         }
-        const auto reading = load::read_meter_values(data.value("meterValue", nlohmann::json::array()));
+        const auto reading = load::from_event_data(data);
         auto& session = *connector.session;
         session.energy_wh = reading.energy_wh ? reading.energy_wh : session.energy_wh;
         session.soc_percent = reading.soc_percent ? reading.soc_percent : session.soc_percent;

@@ -6,7 +6,6 @@
 #include <vector>
 
 #include "meter_value_conversion.hpp"
-#include "parkgrid/ocpp/codec.hpp"
 #include "parkgrid/ocpp/types/meter_value.hpp"
 
 namespace parkgrid::server::load {
@@ -26,16 +25,9 @@ int conductor(const std::optional<std::string>& phase) {
 
 }  // namespace
 
-MeterReading read_meter_values(const nlohmann::json& meter_values) {
+MeterReading read_meter_values(const std::vector<ocpp::MeterValue>& meter_values) {
     MeterReading reading;
-    std::vector<ocpp::MeterValue> decoded;
-    try {
-        // The event carries what the charger sent after it passed validation; anything else is ignored.
-        decoded = ocpp::decode<std::vector<ocpp::MeterValue>>(meter_values);
-    } catch (const std::exception&) {
-        return reading;
-    }
-    for (const auto& meter_value : decoded) {
+    for (const auto& meter_value : meter_values) {
         std::array<std::optional<double>, 3> per_phase{};
         std::optional<double> unphased;
         for (const auto& sample : meter_value.sampled_value) {
@@ -75,6 +67,42 @@ MeterReading read_meter_values(const nlohmann::json& meter_values) {
         }
     }
     return reading;
+}
+
+namespace {
+
+template <typename T>
+void put(nlohmann::json& data, const char* key, const std::optional<T>& value) {
+    if (value) {
+        data[key] = *value;
+    }
+}
+
+template <typename T>
+std::optional<T> get(const nlohmann::json& data, const char* key) {
+    const auto found = data.find(key);
+    if (found == data.end() || !found->is_number()) {
+        return std::nullopt;
+    }
+    return found->get<T>();
+}
+
+}  // namespace
+
+nlohmann::json to_event_data(const MeterReading& reading) {
+    nlohmann::json data = nlohmann::json::object();
+    put(data, "currentA", reading.current_a);
+    put(data, "phasesDrawing", reading.phases_drawing);
+    put(data, "socPercent", reading.soc_percent);
+    put(data, "energyWh", reading.energy_wh);
+    return data;
+}
+
+MeterReading from_event_data(const nlohmann::json& data) {
+    return MeterReading{.current_a = get<double>(data, "currentA"),
+                        .phases_drawing = get<int>(data, "phasesDrawing"),
+                        .soc_percent = get<double>(data, "socPercent"),
+                        .energy_wh = get<double>(data, "energyWh")};
 }
 
 }  // namespace parkgrid::server::load

@@ -5,6 +5,9 @@
 
 #include <nlohmann/json.hpp>
 #include <optional>
+#include <vector>
+
+#include "parkgrid/ocpp/types/meter_value.hpp"
 
 namespace parkgrid::server::load {
 
@@ -15,8 +18,12 @@ struct MeterReading {
     std::optional<double> energy_wh{};  // Energy.Active.Import.Register
 };
 
-// `meter_values` is the OCPP meterValue array as sent (the `meter_values` event's data); the latest
-// value of each kind wins. Values that are not numbers are skipped.
-MeterReading read_meter_values(const nlohmann::json& meter_values);
+// The latest value of each kind wins. Values that are not numbers are skipped.
+MeterReading read_meter_values(const std::vector<ocpp::MeterValue>& meter_values);
+
+// The `meter_reading` event's data (besides connectorId and transactionId): the reading in a few numbers,
+// published for every MeterValues so that the load manager need not decode whole readings.
+nlohmann::json to_event_data(const MeterReading& reading);
+MeterReading from_event_data(const nlohmann::json& data);
 
 }  // namespace parkgrid::server::load

@@ -15,14 +15,14 @@ CertificateIssuer::CertificateIssuer(CentralSystem& central_system,
 
 void CertificateIssuer::start() {
     subscription_ = central_system_.events().subscribe(
-        [weak = weak_from_this()](const Event& event) {
+        [weak = weak_from_this()](const EventPtr& event) {
             auto self = weak.lock();
-            if (!self || event.data.value("status", "") != "pending") {
+            if (!self || event->data.value("status", "") != "pending") {
                 return;
             }
             // Bus handlers must not block: signing and storing happen elsewhere.
             boost::asio::post(self->central_system_.executor(),
-                              [weak, id = event.data.value("requestId", std::int64_t{0})] {
+                              [weak, id = event->data.value("requestId", std::int64_t{0})] {
                                   if (auto issuer = weak.lock()) {
                                       issuer->issue(id);
                                   }

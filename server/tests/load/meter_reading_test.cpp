@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "parkgrid/ocpp/codec.hpp"
+
 namespace parkgrid::server::load {
 namespace {
 
@@ -17,6 +19,10 @@ nlohmann::json sample(const std::string& measurand, const std::string& value, co
     return s;
 }
 
+MeterReading read(const nlohmann::json& meter_values) {
+    return read_meter_values(ocpp::decode<std::vector<ocpp::MeterValue>>(meter_values));
+}
+
 TEST(MeterReadingTest, TakesTheHighestPhaseCurrentAndCountsThePhasesDrawing) {
     const nlohmann::json values = {
         {{"timestamp", "2026-11-25T10:00:00Z"},
@@ -25,7 +31,7 @@ TEST(MeterReadingTest, TakesTheHighestPhaseCurrentAndCountsThePhasesDrawing) {
            sample("Current.Import", "0.1", "L3", "A"), sample("SoC", "64"),
            sample("Energy.Active.Import.Register", "12.5", "", "kWh")}}}};
 
-    const auto reading = read_meter_values(values);
+    const auto reading = read(values);
 
     EXPECT_DOUBLE_EQ(reading.current_a.value(), 15.2);
     EXPECT_EQ(reading.phases_drawing, 1);
@@ -39,7 +45,7 @@ TEST(MeterReadingTest, AppliesTheOcppDefaultsAndSkipsWhatIsNotANumber) {
          {"sampledValue",
           {{{"value", "4200"}}, sample("Current.Import", "16"), sample("Current.Import", "n/a", "L2-N")}}}};
 
-    const auto reading = read_meter_values(values);
+    const auto reading = read(values);
 
     EXPECT_DOUBLE_EQ(reading.energy_wh.value(), 4200);  // measurand and unit default to the register in Wh
     EXPECT_DOUBLE_EQ(reading.current_a.value(), 16);
@@ -47,9 +53,21 @@ TEST(MeterReadingTest, AppliesTheOcppDefaultsAndSkipsWhatIsNotANumber) {
     EXPECT_FALSE(reading.soc_percent);
 }
 
-TEST(MeterReadingTest, IgnoresMalformedInput) {
-    EXPECT_FALSE(read_meter_values(nlohmann::json::object()).current_a);
-    EXPECT_FALSE(read_meter_values(nlohmann::json::array({1, "x", {{"sampledValue", 3}}})).current_a);
+TEST(MeterReadingTest, TravelsAsEventDataAndBack) {
+    const MeterReading reading{.current_a = 15.5, .phases_drawing = 2, .soc_percent = 61, .energy_wh = 1200};
+    const auto data = to_event_data(reading);
+    EXPECT_EQ(data,
+              (nlohmann::json{
+                  {"currentA", 15.5}, {"phasesDrawing", 2}, {"socPercent", 61.0}, {"energyWh", 1200.0}}));
+    const auto back = from_event_data(data);
+    EXPECT_EQ(back.current_a, reading.current_a);
+    EXPECT_EQ(back.phases_drawing, reading.phases_drawing);
+    EXPECT_EQ(back.soc_percent, reading.soc_percent);
+    EXPECT_EQ(back.energy_wh, reading.energy_wh);
+
+    // What a reading lacks stays absent.
+    EXPECT_EQ(to_event_data(MeterReading{}), nlohmann::json::object());
+    EXPECT_FALSE(from_event_data(nlohmann::json::object()).current_a);
 }
 
 }  // namespace

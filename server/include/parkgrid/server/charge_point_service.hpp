@@ -1,5 +1,6 @@
 #pragma once
 
+#include <boost/asio/any_io_executor.hpp>
 #include <memory>
 
 #include "parkgrid/ocpp/charge_point_request_handler.hpp"
@@ -16,8 +17,9 @@ namespace parkgrid::server {
 // their storage job has committed.
 class ChargePointService final : public ocpp::ChargePointRequestHandler {
 public:
-    ChargePointService(std::shared_ptr<ChargerState> state, storage::Database& database, EventBus& event_bus,
-                       const Config& config);
+    // `executor`: the charger's strand, where answers are sent and events published after a commit.
+    ChargePointService(boost::asio::any_io_executor executor, std::shared_ptr<ChargerState> state,
+                       storage::Database& database, EventBus& event_bus, const Config& config);
 
     void handle(ocpp::AuthorizeRequest request, ocpp::Responder<ocpp::AuthorizeResponse> responder) override;
     void handle(ocpp::BootNotificationRequest request,
@@ -48,13 +50,14 @@ public:
 
 private:
     // Runs `job(repositories, events)` as a write and, once committed, publishes the events it collected,
-    // calls `after_commit` and answers with the job's result; answers InternalError (the charger retries)
-    // when the job or its commit fails, and then publishes nothing.
+    // calls `after_commit` and answers with the job's result, all on the charger's strand; answers
+    // InternalError (the charger retries) when the job or its commit fails, and then publishes nothing.
     template <typename Response, typename Job, typename AfterCommit = void (*)(const Response&)>
     void store_then_respond(
         Job job, const ocpp::Responder<Response>& responder,
         AfterCommit after_commit = [](const Response&) {});
 
+    boost::asio::any_io_executor executor_;
     std::shared_ptr<ChargerState> state_;
     storage::Database& database_;
     EventBus& event_bus_;

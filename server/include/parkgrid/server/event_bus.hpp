@@ -23,11 +23,15 @@ struct Event {
     storage::Timestamp at{};
 };
 
+// Shared, immutable once published: a subscriber that hands an event on to another thread keeps the pointer
+// instead of copying its data (a MeterValues event carries the whole reading).
+using EventPtr = std::shared_ptr<const Event>;
+
 // Publish/subscribe within the process. Handlers run synchronously on the publishing thread (a storage
 // thread or a connection's strand), so they must only hand the event on, never block.
 class EventBus {
 public:
-    using Handler = std::function<void(const Event&)>;
+    using Handler = std::function<void(const EventPtr&)>;
 
     // Unsubscribes when destroyed. A handler may still be running on another thread at that moment, so
     // handlers must not touch objects that die with their subscription (hold weak pointers).
