@@ -27,15 +27,18 @@ class MeterValueRepositoryTest : public testing::RepositoryTest {
 protected:
     MeterValueRepositoryTest() {
         add_charger("CP1");
-        transaction_id_ =
-            repositories_.transactions().insert(TransactionStart{.charger_id = "CP1",
-                                                                 .connector_id = 1,
-                                                                 .id_tag = "TAG",
-                                                                 .timestamp = at_millis(1000),
-                                                                 .meter_start = 0,
-                                                                 .reservation_id = std::nullopt,
-                                                                 .authorization_status = "Accepted",
-                                                                 .received_at = at_millis(1000)});
+        transaction_id_ = start_transaction(1);
+    }
+
+    std::int32_t start_transaction(std::int32_t connector_id) {
+        return repositories_.transactions().insert(TransactionStart{.charger_id = "CP1",
+                                                                    .connector_id = connector_id,
+                                                                    .id_tag = "TAG",
+                                                                    .timestamp = at_millis(1000),
+                                                                    .meter_start = 0,
+                                                                    .reservation_id = std::nullopt,
+                                                                    .authorization_status = "Accepted",
+                                                                    .received_at = at_millis(1000)});
     }
 
     MeterValueRecord meter_value(std::int64_t timestamp, std::vector<SampledValueRecord> samples) const {
@@ -167,19 +170,10 @@ TEST_F(MeterValueRepositoryTest, AnIdenticalRetryIsStoredOnce) {
 
 TEST_F(MeterValueRepositoryTest, RetentionDeletesOldReadingsButNotThoseAnUnaccountedTransactionNeeds) {
     const auto accounted = transaction_id_;
-    const auto running =
-        repositories_.transactions().insert(TransactionStart{.charger_id = "CP1",
-                                                             .connector_id = 2,
-                                                             .id_tag = "TAG",
-                                                             .timestamp = at_millis(1000),
-                                                             .meter_start = 0,
-                                                             .reservation_id = std::nullopt,
-                                                             .authorization_status = "Accepted",
-                                                             .received_at = at_millis(1000)});
+    const auto running = start_transaction(2);
     connection_.execute_script(
         "INSERT INTO energy_sessions (transaction_id, charger_id, connector_id, id_tag, id_tag_known, "
-        "start_at, "
-        "stop_at, total_wh, energy_source, accounted_at) VALUES (" +
+        "start_at, stop_at, total_wh, energy_source, accounted_at) VALUES (" +
         std::to_string(accounted) + ", 'CP1', 1, 'TAG', 1, 1000, 5000, 10, 'register', 6000)");
     for (std::int64_t t : {2000, 3000, 4000}) {
         meter_values().insert(meter_value(t, {}));  // the accounted transaction

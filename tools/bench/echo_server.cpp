@@ -22,6 +22,8 @@
 #include <thread>
 #include <vector>
 
+#include "command_line.hpp"
+
 namespace parkgrid::bench {
 namespace {
 
@@ -182,54 +184,29 @@ struct Options {
     int threads = 1;
 };
 
-constexpr const char* kUsage = "usage: parkgrid_echo_server [--listen HOST:PORT] [--threads T]\n";
-
-[[noreturn]] void usage_error(const std::string& message) {
-    std::cerr << "parkgrid_echo_server: " << message << "\n" << kUsage;
-    std::exit(2);
-}
-
-int parse_int(std::string_view text, const std::string& flag) {
-    int value = 0;
-    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-    if (error != std::errc{} || end != text.data() + text.size()) {
-        usage_error(flag + " expects an integer, got '" + std::string(text) + "'");
-    }
-    return value;
-}
-
 Options parse_options(int argc, char** argv) {
+    const CommandLine command_line("parkgrid_echo_server",
+                                   "usage: parkgrid_echo_server [--listen HOST:PORT] [--threads T]\n");
     Options options;
-    for (int i = 1; i < argc; ++i) {
-        const std::string flag = argv[i];
-        if (flag == "--help" || flag == "-h") {
-            std::cout << kUsage;
-            std::exit(0);
-        }
-        if (i + 1 >= argc) {
-            usage_error(flag + " needs a value");
-        }
-        const std::string value = argv[++i];
+    command_line.for_each_flag(argc, argv, [&](const std::string& flag, const std::string& value) {
         if (flag == "--listen") {
             const auto colon = value.rfind(':');
             if (colon == std::string::npos) {
-                usage_error("--listen expects HOST:PORT");
+                command_line.fail("--listen expects HOST:PORT");
             }
             options.host = value.substr(0, colon);
-            const int port = parse_int(std::string_view(value).substr(colon + 1), flag);
-            if (port < 0 || port > 65535) {
-                usage_error("--listen port out of range");
+            const int port = command_line.integer(std::string_view(value).substr(colon + 1), flag, 0);
+            if (port > 65535) {
+                command_line.fail("--listen port out of range");
             }
             options.port = static_cast<unsigned short>(port);
         } else if (flag == "--threads") {
-            options.threads = parse_int(value, flag);
-            if (options.threads < 1) {
-                usage_error("--threads must be at least 1");
-            }
+            options.threads = command_line.integer(value, flag, 1);
         } else {
-            usage_error("unknown option " + flag);
+            return false;
         }
-    }
+        return true;
+    });
     return options;
 }
 

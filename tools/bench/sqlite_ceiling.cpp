@@ -24,6 +24,8 @@
 #include <string_view>
 #include <vector>
 
+#include "command_line.hpp"
+
 namespace parkgrid::bench {
 namespace {
 
@@ -38,63 +40,41 @@ struct Options {
     int chargers = 1000;
 };
 
-constexpr const char* kUsage =
-    "usage: parkgrid_sqlite_ceiling [--db FILE] [--batch B[,B...]] [--synchronous FULL|NORMAL]\n"
-    "                               [--row-bytes N] [--seconds S] [--chargers N]\n";
-
-[[noreturn]] void usage_error(const std::string& message) {
-    std::cerr << "parkgrid_sqlite_ceiling: " << message << "\n" << kUsage;
-    std::exit(2);
-}
-
-int parse_int(std::string_view text, const std::string& flag) {
-    int value = 0;
-    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-    if (error != std::errc{} || end != text.data() + text.size() || value < 1) {
-        usage_error(flag + " expects a positive integer, got '" + std::string(text) + "'");
-    }
-    return value;
-}
-
 Options parse_options(int argc, char** argv) {
+    const CommandLine command_line(
+        "parkgrid_sqlite_ceiling",
+        "usage: parkgrid_sqlite_ceiling [--db FILE] [--batch B[,B...]] [--synchronous FULL|NORMAL]\n"
+        "                               [--row-bytes N] [--seconds S] [--chargers N]\n");
     Options options;
-    for (int i = 1; i < argc; ++i) {
-        const std::string flag = argv[i];
-        if (flag == "--help" || flag == "-h") {
-            std::cout << kUsage;
-            std::exit(0);
-        }
-        if (i + 1 >= argc) {
-            usage_error(flag + " needs a value");
-        }
-        const std::string value = argv[++i];
+    command_line.for_each_flag(argc, argv, [&](const std::string& flag, const std::string& value) {
         if (flag == "--db") {
             options.db = value;
         } else if (flag == "--batch") {
             options.batches.clear();
             std::stringstream list(value);
             for (std::string item; std::getline(list, item, ',');) {
-                options.batches.push_back(parse_int(item, flag));
+                options.batches.push_back(command_line.integer(item, flag, 1));
             }
         } else if (flag == "--synchronous") {
             if (value != "FULL" && value != "NORMAL") {
-                usage_error("--synchronous expects FULL or NORMAL");
+                command_line.fail("--synchronous expects FULL or NORMAL");
             }
             options.synchronous = value;
         } else if (flag == "--row-bytes") {
-            options.row_bytes = parse_int(value, flag);
+            options.row_bytes = command_line.integer(value, flag, 1);
         } else if (flag == "--seconds") {
             try {
                 options.seconds = std::stod(value);
             } catch (const std::exception&) {
-                usage_error("--seconds expects a number");
+                command_line.fail("--seconds expects a number");
             }
         } else if (flag == "--chargers") {
-            options.chargers = parse_int(value, flag);
+            options.chargers = command_line.integer(value, flag, 1);
         } else {
-            usage_error("unknown option " + flag);
+            return false;
         }
-    }
+        return true;
+    });
     if (options.db.empty()) {
         options.db = (std::filesystem::temp_directory_path() /
                       ("parkgrid_sqlite_ceiling." + std::to_string(::getpid()) + ".db"))
