@@ -69,6 +69,9 @@ void RpcEndpoint::enqueue_inbound(ocpp::Call call) {
         // The charger ignores OCPP-J's one-CALL-at-a-time rule; refuse rather than queue without bound.
         log::warn("too many unanswered CALLs from charger",
                   {{"charger", charger_id_}, {"messageId", call.unique_id}});
+        if (options_.metrics) {  // answered at once, so counted with no handling time
+            options_.metrics->record_inbound(call.action, CallAnswer::CallError, {});
+        }
         send(ocpp::serialize(ocpp::CallError{call.unique_id,
                                              ocpp::CallErrorCode::GenericError,
                                              "too many unanswered requests; wait for each response",

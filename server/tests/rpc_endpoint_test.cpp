@@ -22,9 +22,10 @@ public:
 class RpcEndpointTest : public ::testing::Test {
 protected:
     std::shared_ptr<RpcEndpoint> make_endpoint(RpcEndpoint::InboundHandler handler,
-                                               std::chrono::milliseconds timeout = std::chrono::seconds(30)) {
+                                               std::chrono::milliseconds timeout = std::chrono::seconds(30),
+                                               Metrics* metrics = nullptr) {
         return std::make_shared<RpcEndpoint>(io_.get_executor(), link_, std::move(handler),
-                                             RpcEndpoint::Options{timeout, 2, 3}, "CP-1");
+                                             RpcEndpoint::Options{timeout, 2, 3, metrics}, "CP-1");
     }
 
     // Runs what is ready now, without letting timers expire.
@@ -70,6 +71,45 @@ TEST_F(RpcEndpointTest, RefusesCallsBeyondTheInboundQueueLimit) {
     ASSERT_EQ(link_->sent.size(), 2u);
     EXPECT_EQ(sent(0)[2], "GenericError");
     EXPECT_EQ(sent(1)[1], "id5");
+}
+
+TEST_F(RpcEndpointTest, CountsAnswersRefusalsMalformedFramesAndCommandEnds) {
+    Metrics metrics;
+    std::vector<ocpp::ReplySink> replies;
+    auto endpoint =
+        make_endpoint([&](const ocpp::Call&, const ocpp::ReplySink& reply) { replies.push_back(reply); },
+                      std::chrono::seconds(30), &metrics);
+    for (int i = 0; i < 6; ++i) {  // one handled, three queued, two refused at once
+        endpoint->receive(
+            nlohmann::json::array({2, "id" + std::to_string(i), "Heartbeat", nlohmann::json::object()})
+                .dump());
+    }
+    replies.at(0)(R"([3,"id0",{}])");
+    run();
+    endpoint->receive("garbage");
+    endpoint->call("Reset", {{"type", "Soft"}}, [](const CallOutcome&) {});
+    run();
+    endpoint->shutdown();
+
+    std::uint64_t results = 0;
+    std::uint64_t call_errors = 0;
+    std::uint64_t timed = 0;
+    metrics.for_each_inbound([&](const std::string& action, const Metrics::InboundAction& counts) {
+        EXPECT_EQ(action, "Heartbeat");
+        results = counts.results.load();
+        call_errors = counts.call_errors.load();
+        timed = counts.duration.snapshot().cumulative_counts.back();
+    });
+    EXPECT_EQ(results, 1u);
+    EXPECT_EQ(call_errors, 2u);
+    EXPECT_EQ(timed, 3u);
+    EXPECT_EQ(metrics.malformed_frames(), 1u);
+    std::uint64_t closed = 0;
+    metrics.for_each_command([&](const std::string& action, const Metrics::CommandAction& counts) {
+        EXPECT_EQ(action, "Reset");
+        closed = counts.ends[static_cast<std::size_t>(CommandEnd::Closed)].load();
+    });
+    EXPECT_EQ(closed, 1u);
 }
 
 TEST_F(RpcEndpointTest, AnswersReadableMalformedFramesWithFormationViolation) {
