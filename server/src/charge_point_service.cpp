@@ -105,7 +105,7 @@ ChargePointService::ChargePointService(boost::asio::any_io_executor executor,
 template <typename Response, typename Job, typename AfterCommit>
 void ChargePointService::store_then_respond(Job job, const ocpp::Responder<Response>& responder,
                                             AfterCommit after_commit) {
-    auto events = std::make_shared<PendingEvents>(event_bus_);
+    auto events = std::make_shared<PendingEvents>();
     storage::write(
         database_,
         [job = std::move(job), events, charger_id = state_->id,

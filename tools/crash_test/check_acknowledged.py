@@ -9,6 +9,7 @@ and no reading may be stored twice (a retried MeterValues is the same reading). 
 PRAGMA integrity_check. Prints a JSON summary; exits 1 when anything is wrong.
 
 Standard library only: python3 check_acknowledged.py --db parkgrid.db --acks acks.jsonl
+                       python3 check_acknowledged.py --db parkgrid.db --integrity-only
 """
 import argparse
 import datetime
@@ -37,11 +38,19 @@ def read_acks(path):
     return acks
 
 
-def check(db_path, acks):
+def connect(db_path):
     # Read-only, through the WAL like any reader; the server may have been killed.
-    connection = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+    return sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+
+
+def integrity_check(connection):
+    return connection.execute("PRAGMA integrity_check").fetchall()
+
+
+def check(db_path, acks):
+    connection = connect(db_path)
     problems = []
-    integrity = connection.execute("PRAGMA integrity_check").fetchall()
+    integrity = integrity_check(connection)
     if integrity != [("ok",)]:
         problems.append({"kind": "integrity_check", "detail": integrity[:5]})
 
@@ -90,8 +99,16 @@ def check(db_path, acks):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--db", required=True)
-    parser.add_argument("--acks", required=True)
+    parser.add_argument("--acks")
+    parser.add_argument("--integrity-only", action="store_true",
+                        help="print the first line of PRAGMA integrity_check ('ok') and exit")
     arguments = parser.parse_args()
+    if arguments.integrity_only:
+        result = integrity_check(connect(arguments.db))
+        print(result[0][0] if result else "no answer")
+        return 0 if result == [("ok",)] else 1
+    if not arguments.acks:
+        parser.error("--acks is required unless --integrity-only")
     summary = check(arguments.db, read_acks(arguments.acks))
     print(json.dumps(summary, indent=2))
     return 1 if summary["problems"] else 0

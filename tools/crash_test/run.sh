@@ -61,12 +61,7 @@ start_csms() {
   exit 1
 }
 
-integrity() {
-  "$python" - "$db" <<'PY'
-import sqlite3, sys
-print(sqlite3.connect(f"file:{sys.argv[1]}?mode=ro", uri=True).execute("PRAGMA integrity_check").fetchone()[0])
-PY
-}
+integrity() { "$python" tools/crash_test/check_acknowledged.py --db "$db" --integrity-only || true; }
 
 acknowledged() { [ -f "$acks" ] && wc -l < "$acks" || echo 0; }
 

@@ -15,10 +15,6 @@ constexpr auto kDefaultHeartbeat = 300s;
 constexpr auto kStartRetry = 1s;
 constexpr std::size_t kMaxHeld = 10000;
 
-SteadyClock::duration seconds(double value) {
-    return std::chrono::duration_cast<SteadyClock::duration>(std::chrono::duration<double>(value));
-}
-
 // Answers to the central system's CALLs: enough for it to carry on, nothing simulated behind them.
 const std::map<std::string, std::string_view, std::less<>>& server_call_answers() {
     static const std::map<std::string, std::string_view, std::less<>> answers = {

@@ -37,14 +37,6 @@ bool interrupted() {
     return g_interrupted != 0;
 }
 
-SteadyClock::duration seconds(double value) {
-    return std::chrono::duration_cast<SteadyClock::duration>(std::chrono::duration<double>(value));
-}
-
-double seconds_between(SteadyTime from, SteadyTime to) {
-    return std::chrono::duration<double>(to - from).count();
-}
-
 // As many descriptors as the hard limit allows; returns the limit in effect.
 long raise_open_files_limit() {
     rlimit limit{};

@@ -10,6 +10,15 @@ namespace parkgrid::loadgen {
 using SteadyClock = std::chrono::steady_clock;
 using SteadyTime = SteadyClock::time_point;
 
+// Options give times in (fractional) seconds; timers and schedules want clock durations.
+inline SteadyClock::duration seconds(double value) {
+    return std::chrono::duration_cast<SteadyClock::duration>(std::chrono::duration<double>(value));
+}
+
+inline double seconds_between(SteadyTime from, SteadyTime to) {
+    return std::chrono::duration<double>(to - from).count();
+}
+
 // What the main thread tells all chargers while they run, and the few counts it watches. Everything here is
 // atomic; the chargers read it at most once per message.
 class RunControl {

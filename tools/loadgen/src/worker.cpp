@@ -26,8 +26,7 @@ Worker::Worker(const Options& options, const Connector& connector, const MeterVa
                stats_,
                ack_log != nullptr ? &ack_lines_ : nullptr,
                options.mode == Mode::Idle ? Action::Heartbeat : Action::MeterValues,
-               std::chrono::duration_cast<SteadyClock::duration>(
-                   std::chrono::duration<double>(options.call_timeout_seconds))},
+               seconds(options.call_timeout_seconds)},
       launch_timer_(io_),
       housekeeping_timer_(io_) {
     chargers_.reserve(chargers.size());
@@ -65,7 +64,7 @@ void Worker::launch_due() {
     }
     std::size_t due = chargers_.size();
     if (launch_rate_ > 0) {
-        const double elapsed = std::chrono::duration<double>(SteadyClock::now() - launch_started_).count();
+        const double elapsed = seconds_between(launch_started_, SteadyClock::now());
         due = std::min(chargers_.size(), static_cast<std::size_t>(elapsed * launch_rate_) + 1);
     }
     while (launched_ < due) {

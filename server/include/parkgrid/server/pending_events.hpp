@@ -13,10 +13,6 @@ namespace parkgrid::server {
 // hears of a transaction start that a crash could still undo.
 class PendingEvents {
 public:
-    explicit PendingEvents(const EventBus& bus) : bus_(bus) {}
-
-    // Whether anybody listens to `type`; lets jobs skip building costly event data.
-    bool wanted(std::string_view type) const { return bus_.has_subscribers(type); }
     void add(std::string type, nlohmann::json data) {
         events_.emplace_back(std::move(type), std::move(data));
     }
@@ -28,7 +24,6 @@ public:
     }
 
 private:
-    const EventBus& bus_;
     std::vector<std::pair<std::string, nlohmann::json>> events_;
 };
 
