@@ -22,6 +22,7 @@
 #include "sqlite/migrations.hpp"
 #include "sqlite/transaction.hpp"
 #include "sqlite_repositories.hpp"
+#include "wal_checkpointer.hpp"
 
 namespace parkgrid::storage {
 namespace {
@@ -96,6 +97,7 @@ private:
     SqliteOptions options_;
     // Connections are opened up front, so that open_sqlite_database() reports a bad path or schema itself.
     std::unique_ptr<sqlite::Connection> writer_connection_;
+    std::unique_ptr<WalCheckpointer> checkpointer_;  // hooks writer_connection_, so it goes first
     std::vector<std::unique_ptr<sqlite::Connection>> reader_connections_;
     JobQueue writes_;
     JobQueue reads_;
@@ -117,6 +119,7 @@ SqliteDatabase::SqliteDatabase(const SqliteOptions& options) : options_(options)
     // read-only connections cannot do.
     writer_connection_ = std::make_unique<sqlite::Connection>(options_.path, connection_options);
     sqlite::migrate(*writer_connection_);
+    checkpointer_ = std::make_unique<WalCheckpointer>(*writer_connection_, options_.path, connection_options);
 
     connection_options.read_only = true;
     for (std::size_t i = 0; i < options_.reader_threads; ++i) {
@@ -187,6 +190,7 @@ void SqliteDatabase::shutdown() {
     }
     shut_down_ = true;
     stop_threads();
+    checkpointer_.reset();
     // Readers close first: a checkpoint cannot pass a reader's snapshot, and TRUNCATE needs all of them gone.
     reader_connections_.clear();
     checkpoint();

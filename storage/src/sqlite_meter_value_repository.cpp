@@ -10,8 +10,8 @@ namespace parkgrid::storage {
 
 bool SqliteMeterValueRepository::insert(const MeterValueRecord& meter_value) {
     const MeterReadings readings = extract_readings(meter_value.samples);
-    // The duplicate check is one probe of meter_values_by_charger: a charger rarely has two readings of the
-    // same instant.
+    // The duplicate check is one probe of meter_values_by_transaction (readings outside a transaction share
+    // its NULL range): a charger rarely has two readings of the same instant.
     auto statement = connection_.cached(
         "INSERT INTO meter_values (charger_id, connector_id, transaction_id, timestamp, source, received_at, "
         "energy_import_wh, power_import_w, soc_percent, samples) "
@@ -48,29 +48,16 @@ std::vector<MeterValueRecord> SqliteMeterValueRepository::for_transaction(std::i
 }
 
 std::size_t SqliteMeterValueRepository::delete_before(Timestamp cutoff, std::size_t limit) {
-    // Charger by charger, so that each delete is a range of meter_values_by_charger (charger, timestamp)
-    // rather than a scan of the whole table. Readings of a transaction without a ledger (still running, or
-    // not yet accounted) stay: the accounting needs them.
-    std::vector<std::string> chargers;
-    auto list = connection_.cached("SELECT id FROM chargers ORDER BY id");
-    while (list->step()) {
-        chargers.push_back(list->column<std::string>(0));
-    }
+    // A range of meter_values_by_received_at, oldest first, rather than a scan of the whole table. Readings
+    // of a transaction without a ledger (still running, or not yet accounted) stay: the accounting needs
+    // them. They are few, so stepping over them again in the next chunk costs little.
     auto remove = connection_.cached(
-        "DELETE FROM meter_values WHERE id IN (SELECT m.id FROM meter_values m WHERE m.charger_id = ?1 "
-        "AND m.timestamp < ?2 AND m.received_at < ?2 AND (m.transaction_id IS NULL OR EXISTS "
-        "(SELECT 1 FROM energy_sessions e WHERE e.transaction_id = m.transaction_id)) LIMIT ?3)");
-    std::size_t deleted = 0;
-    for (const auto& charger : chargers) {
-        if (deleted >= limit) {
-            break;
-        }
-        remove->reset();
-        remove->bind_all(charger, to_unix_millis(cutoff), static_cast<std::int64_t>(limit - deleted))
-            .execute();
-        deleted += static_cast<std::size_t>(connection_.changes());
-    }
-    return deleted;
+        "DELETE FROM meter_values WHERE id IN (SELECT m.id FROM meter_values m WHERE m.received_at < ?1 "
+        "AND m.timestamp < ?1 AND (m.transaction_id IS NULL OR EXISTS "
+        "(SELECT 1 FROM energy_sessions e WHERE e.transaction_id = m.transaction_id)) "
+        "ORDER BY m.received_at LIMIT ?2)");
+    remove->bind_all(to_unix_millis(cutoff), static_cast<std::int64_t>(limit)).execute();
+    return static_cast<std::size_t>(connection_.changes());
 }
 
 }  // namespace parkgrid::storage

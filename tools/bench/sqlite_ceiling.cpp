@@ -156,7 +156,7 @@ CREATE TABLE meter_values (
     samples          TEXT    NOT NULL
 ) STRICT;
 CREATE INDEX meter_values_by_transaction ON meter_values (transaction_id, timestamp);
-CREATE INDEX meter_values_by_charger ON meter_values (charger_id, timestamp);
+CREATE INDEX meter_values_by_received_at ON meter_values (received_at);
 )");
     db.exec("BEGIN");
     sqlite3_stmt* charger = db.prepare("INSERT INTO chargers (id) VALUES (?1)");

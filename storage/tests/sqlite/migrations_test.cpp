@@ -71,7 +71,7 @@ TEST_F(MigrationsTest, CreatesTheSchema) {
     const std::set<std::string> indexes = schema_objects(connection, "index");
     for (const char* index :
          {"transactions_same_start", "transactions_open_on_connector", "transactions_open_for_id_tag",
-          "meter_values_by_transaction", "meter_values_by_charger", "anomalies_by_transaction",
+          "meter_values_by_transaction", "meter_values_by_received_at", "anomalies_by_transaction",
           "anomalies_by_charger", "status_history_by_connector", "circuits_one_grid_connection",
           "building_load_by_circuit", "building_load_by_site", "energy_parts_by_institution",
           "energy_parts_by_site_institution", "energy_factors_per_kind_and_year"}) {
