@@ -29,22 +29,26 @@ std::vector<storage::ConfigurationKeyRecord> to_records(const ocpp::GetConfigura
 }  // namespace
 
 ConfigurationManager::ConfigurationManager(CommandService& commands, storage::Database& database,
-                                           EventBus& events)
+                                           EventBus& events, BootSyncQueue& boot_syncs)
     : commands_(commands), database_(database), events_(events) {
     // The charger.booted event is published before the BootNotification is answered, but every command
     // first waits for its command-log commit, so the answer reaches the charger before any CALL: OCPP
     // forbids CALLs to a charger before its boot is accepted.
     on_boot_ = events_.subscribe(
-        [this](const EventPtr& event) {
-            if (event->data.value("status", "") == "Accepted") {
-                synchronise(event->charger_id, "system:configuration",
-                            [charger_id = event->charger_id](const Result& result) {
-                                if (!result.problem.empty()) {
-                                    log::warn("configuration not synchronised",
-                                              {{"charger", charger_id}, {"problem", result.problem}});
-                                }
-                            });
+        [this, &boot_syncs](const EventPtr& event) {
+            if (event->data.value("status", "") != "Accepted") {
+                return;
             }
+            boot_syncs.post(event->charger_id, [this, charger_id = event->charger_id](
+                                                   const BootSyncQueue::Finished& finished) {
+                synchronise(charger_id, "system:configuration", [charger_id, finished](const Result& result) {
+                    if (!result.problem.empty()) {
+                        log::warn("configuration not synchronised",
+                                  {{"charger", charger_id}, {"problem", result.problem}});
+                    }
+                    finished();
+                });
+            });
         },
         {"charger.booted"});
 }

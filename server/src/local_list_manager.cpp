@@ -75,13 +75,18 @@ void mark_unsupported(storage::Database& database, const std::string& charger_id
 }  // namespace
 
 LocalListManager::LocalListManager(boost::asio::any_io_executor executor, ChargerRegistry& registry,
-                                   CommandService& commands, storage::Database& database, EventBus& events)
+                                   CommandService& commands, storage::Database& database, EventBus& events,
+                                   BootSyncQueue& boot_syncs)
     : registry_(registry), commands_(commands), database_(database), debounce_(std::move(executor)) {
     on_boot_ = events.subscribe(
-        [this](const EventPtr& event) {
-            if (event->data.value("status", "") == "Accepted") {
-                synchronise(event->charger_id, true, kSystem, [](const Result&) {});
+        [this, &boot_syncs](const EventPtr& event) {
+            if (event->data.value("status", "") != "Accepted") {
+                return;
             }
+            boot_syncs.post(event->charger_id, [this, charger_id = event->charger_id](
+                                                   const BootSyncQueue::Finished& finished) {
+                synchronise(charger_id, true, kSystem, [finished](const Result&) { finished(); });
+            });
         },
         {"charger.booted"});
     on_tags_changed_ = events.subscribe(

@@ -9,9 +9,10 @@
 #
 # Options: --build-dir DIR (default build/bench), --db-dir DIR (where the databases go; default inside the build
 # directory, on the disk the repository lives on, not a tmpfs), --output FILE (the table), --no-pin,
-# --only idle,closed,open,storm,sqlite (a subset; like --quick, its table stays in the results directory).
+# --only idle,closed,open,shared,storm,sqlite (a subset; like --quick, its table stays in the results directory).
 # Server and generator run on 127.0.0.1; the server runs --threads 1 pinned to CPU 0 and the generator
-# --threads 1 pinned to CPU 1 (taskset), so each has one core of a 2-core machine.
+# --threads 1 pinned to CPU 1 (taskset), so each has one core of a 2-core machine; the "shared" open-loop runs
+# pin nothing and give the server two network threads.
 set -euo pipefail
 
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -30,7 +31,7 @@ while (($#)); do
         --db-dir) db_root="$2"; shift ;;
         --output) output="$2"; shift ;;
         --only) only=",$2,"; shift ;;
-        -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
+        -h|--help) sed -n '2,15p' "$0"; exit 0 ;;
         *) echo "run.sh: unknown option $1" >&2; exit 2 ;;
     esac
     shift
@@ -98,7 +99,7 @@ fit() {  # fit VAR TARGET WHAT: VAR = the number of chargers, at most TARGET, th
 # --- Sizes -----------------------------------------------------------------------------------------------------
 if ((quick)); then
     idle_n=500 idle_settle=2 connect_rate=500 storm_n=500 closed_n=50 seconds=3 warmup=1 open_n=100
-    open_rates=(500 1000) closed_inflight=(1 4) ceiling_seconds=1
+    open_rates=(500 1000) shared_rates=(1000) closed_inflight=(1 4) ceiling_seconds=1
     notes+=("quick run: sizes far below the targets; the 'met' column says nothing")
 else
     fit idle_n 50000 "idle capacity"
@@ -106,7 +107,8 @@ else
     # Each connecting charger costs csms three durable writes (boot, two statuses); the idle and storm ramps
     # stay well below its write rate so that they measure being connected, not connecting.
     idle_settle=10 connect_rate=500
-    closed_n=500 seconds=30 warmup=5 open_n=1000 open_rates=(5000 10000 20000) closed_inflight=(1 4)
+    closed_n=500 seconds=30 warmup=5 open_n=1000 open_rates=(5000 10000 20000) shared_rates=(5000 10000)
+    closed_inflight=(1 4)
     ceiling_seconds=5
 fi
 sources="127.0.0.1-127.0.0.16"
@@ -152,12 +154,12 @@ start_server() {  # start_server NAME KIND: KIND csms or echo; sets server_pid a
     scratch+=("$dir")
     server_dir="$dir"
     if [[ "$kind" == csms ]]; then
-        $server_cpu "$csms" --listen 127.0.0.1:0 --db "$dir/parkgrid.db" --threads 1 \
+        $server_cpu "$csms" --listen 127.0.0.1:0 --db "$dir/parkgrid.db" --threads "${server_threads:-1}" \
             --allow-security-profile-0 true --unknown-chargers accept --max-connections 200000 \
             --max-connections-per-address 200000 --log-level warn \
             > "$results/$name.server.out" 2> "$results/$name.server.err" &
     else
-        $server_cpu "$echo_server" --listen 127.0.0.1:0 --threads 1 \
+        $server_cpu "$echo_server" --listen 127.0.0.1:0 --threads "${server_threads:-1}" \
             > "$results/$name.server.out" 2> "$results/$name.server.err" &
     fi
     server_pid=$!
@@ -290,6 +292,16 @@ for rate in "${open_rates[@]}"; do
         wanted open || break 2
         say "open loop, $kind, $rate MeterValues/s"
         throughput "open-$rate-$kind" "$kind" --mode open --chargers "$open_n" --rate "$rate"
+    done
+done
+# The same on the whole machine: nothing pinned, two network threads in the server (a function's prefix
+# assignments last for that call only).
+for rate in "${shared_rates[@]}"; do
+    for kind in csms echo; do
+        wanted shared || break 2
+        say "open loop, both cores shared, $kind, $rate MeterValues/s"
+        server_cpu="" generator_cpu="" server_threads=2 \
+            throughput "shared-$rate-$kind" "$kind" --mode open --chargers "$open_n" --rate "$rate"
     done
 done
 for kind in csms echo; do

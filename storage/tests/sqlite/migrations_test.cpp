@@ -196,5 +196,26 @@ TEST_F(MigrationsTest, ChecksClosedValueSets) {
         SqliteError);
 }
 
+TEST_F(MigrationsTest, StatusTablesCheckOcppStatusesAndErrorCodes) {
+    // Since 0011 these checks are comparisons joined by OR instead of IN lists; they must refuse the same.
+    Connection connection(path_, ConnectionOptions{});
+    migrate(connection);
+    connection.execute_script("INSERT INTO chargers (id, created_at) VALUES ('CP', 0)");
+    const auto insert = [&](const std::string& table, const std::string& status,
+                            const std::string& error_code) {
+        connection.execute_script(
+            "INSERT INTO " + table +
+            " (charger_id, connector_id, status, error_code, received_at) VALUES ('CP', " +
+            std::to_string(connection.query_int("SELECT count(*) FROM " + table) + 1) + ", '" + status +
+            "', '" + error_code + "', 0)");
+    };
+    for (const std::string table : {"connectors", "status_history"}) {
+        EXPECT_NO_THROW(insert(table, "SuspendedEVSE", "WeakSignal")) << table;
+        EXPECT_NO_THROW(insert(table, "Faulted", "ConnectorLockFailure")) << table;
+        EXPECT_THROW(insert(table, "Suspended", "NoError"), SqliteError) << table;
+        EXPECT_THROW(insert(table, "Available", "noerror"), SqliteError) << table;
+    }
+}
+
 }  // namespace
 }  // namespace parkgrid::storage::sqlite

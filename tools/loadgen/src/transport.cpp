@@ -199,9 +199,19 @@ private:
             return;
         }
         if (ec) {
-            const unsigned status = response_.result_int();
-            fail(status != 0 && status != 101 ? "handshake_failed:" + std::to_string(status)
-                                              : "handshake_failed");
+            // Only a declined upgrade has a response; otherwise the status Beast reports is its 500
+            // placeholder, and the connection ended (e.g. the server ran out of descriptors) without one.
+            if (ec == websocket::error::upgrade_declined) {
+                fail("handshake_failed:" + std::to_string(response_.result_int()));
+            } else if (ec == beast::http::error::end_of_stream || ec == asio::error::eof) {
+                fail("handshake_failed:closed");
+            } else if (ec == asio::error::connection_reset) {
+                fail("handshake_failed:reset");
+            } else if (ec == beast::error::timeout) {
+                fail("handshake_failed:timeout");
+            } else {
+                fail("handshake_failed");
+            }
             return;
         }
         if (response_[beast::http::field::sec_websocket_protocol] != "ocpp1.6") {

@@ -5,6 +5,7 @@
 #include <memory>
 #include <string>
 
+#include "parkgrid/server/boot_sync_queue.hpp"
 #include "parkgrid/server/charger_registry.hpp"
 #include "parkgrid/server/command_service.hpp"
 #include "parkgrid/server/config.hpp"
@@ -75,8 +76,13 @@ private:
     ChargerRegistry registry_;
     EventBus events_;
     CommandService commands_{registry_, database_, events_};
-    ConfigurationManager configuration_{commands_, database_, events_};
-    LocalListManager local_lists_{executor_, registry_, commands_, database_, events_};
+    // Sixteen at a time: with a few boots each synchronisation starts at once; in a reconnect storm of
+    // 20,000 chargers they follow the boots at a few hundred per second.
+    BootSyncQueue boot_syncs_{executor_, 16, [this](const std::string& charger_id) {
+                                  return registry_.find(charger_id) != nullptr;
+                              }};
+    ConfigurationManager configuration_{commands_, database_, events_, boot_syncs_};
+    LocalListManager local_lists_{executor_, registry_, commands_, database_, events_, boot_syncs_};
     std::unique_ptr<ChargerAuthenticator> authenticator_;
     std::shared_ptr<LoadManager> load_;
 };

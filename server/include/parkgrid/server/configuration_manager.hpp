@@ -3,6 +3,7 @@
 #include <functional>
 #include <string>
 
+#include "parkgrid/server/boot_sync_queue.hpp"
 #include "parkgrid/server/command_service.hpp"
 #include "parkgrid/server/desired_configuration.hpp"
 #include "parkgrid/server/event_bus.hpp"
@@ -10,10 +11,11 @@
 
 namespace parkgrid::server {
 
-// Keeps chargers configured as administrators want (desired configuration): after every accepted boot,
-// and on request, it reads the charger's configuration with GetConfiguration, stores it, and sends
-// ChangeConfiguration for each key whose value differs. Every CALL goes through the command log; the
-// outcome per key (Accepted, RebootRequired, Rejected, NotSupported) is stored with the configuration.
+// Keeps chargers configured as administrators want (desired configuration): after every accepted boot
+// (through the BootSyncQueue), and on request, it reads the charger's configuration with GetConfiguration,
+// stores it, and sends ChangeConfiguration for each key whose value differs. Every CALL goes through the
+// command log; the outcome per key (Accepted, RebootRequired, Rejected, NotSupported) is stored with the
+// configuration.
 class ConfigurationManager {
 public:
     struct Result {
@@ -25,7 +27,8 @@ public:
     };
     using Done = std::function<void(const Result&)>;
 
-    ConfigurationManager(CommandService& commands, storage::Database& database, EventBus& events);
+    ConfigurationManager(CommandService& commands, storage::Database& database, EventBus& events,
+                         BootSyncQueue& boot_syncs);
 
     void synchronise(const std::string& charger_id, const std::string& requested_by, Done done);
 

@@ -5,6 +5,7 @@
 #include <functional>
 #include <string>
 
+#include "parkgrid/server/boot_sync_queue.hpp"
 #include "parkgrid/server/charger_registry.hpp"
 #include "parkgrid/server/command_service.hpp"
 #include "parkgrid/server/event_bus.hpp"
@@ -15,9 +16,10 @@ namespace parkgrid::server {
 
 // Keeps each charger's local authorization list equal to the id tags allowed at its site (its
 // institution's tags and the global ones), so that chargers that lose their connection still admit the
-// right cards and refuse blocked ones. After an accepted boot it compares versions (GetLocalListVersion)
-// and sends a Full list when they differ; when tags change it sends Differential updates to the connected
-// chargers. A charger without local list support is remembered as such and left alone.
+// right cards and refuse blocked ones. After an accepted boot (through the BootSyncQueue) it compares
+// versions (GetLocalListVersion) and sends a Full list when they differ; when tags change it sends
+// Differential updates to the connected chargers. A charger without local list support is remembered as such
+// and left alone.
 class LocalListManager {
 public:
     struct Result {
@@ -30,7 +32,8 @@ public:
     using Done = std::function<void(const Result&)>;
 
     LocalListManager(boost::asio::any_io_executor executor, ChargerRegistry& registry,
-                     CommandService& commands, storage::Database& database, EventBus& events);
+                     CommandService& commands, storage::Database& database, EventBus& events,
+                     BootSyncQueue& boot_syncs);
 
     // `check_version`: ask the charger for its list version first (after a boot, or when in doubt).
     void synchronise(const std::string& charger_id, bool check_version, const std::string& requested_by,
