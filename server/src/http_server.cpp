@@ -511,8 +511,8 @@ private:
             return;
         }
         if (ec) {
-            // E.g. out of file descriptors: pause briefly instead of spinning, then accept again. Briefly: in a
-            // reconnect storm descriptors come free by the thousand as the dropped connections close, and
+            // E.g. out of file descriptors: pause briefly instead of spinning, then accept again. Briefly: in
+            // a reconnect storm descriptors come free by the thousand as the dropped connections close, and
             // every connection waiting in the backlog is a charger not yet back.
             log::warn("accept failed", {{"error", ec.message()}});
             retry_timer_.expires_after(std::chrono::milliseconds(10));
