@@ -1,6 +1,5 @@
 #include "parkgrid/server/boot_sync_queue.hpp"
 
-#include <atomic>
 #include <boost/asio/post.hpp>
 #include <memory>
 #include <stdexcept>
@@ -49,6 +48,12 @@ void BootSyncQueue::start_ready() {
             finished();
         }
     }
+    publish_counts();
+}
+
+void BootSyncQueue::publish_counts() {
+    waiting_count_.store(waiting_.size(), std::memory_order_relaxed);
+    running_count_.store(running_, std::memory_order_relaxed);
 }
 
 void BootSyncQueue::finish() {

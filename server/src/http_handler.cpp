@@ -214,12 +214,15 @@ void HttpHandler::handle_metrics(const HttpRequest& request, const HttpReply& re
             return;
     }
     const auto depths = central_system_.database().queue_depths();
+    const auto& boot_syncs = central_system_.boot_syncs();
     HttpResponse response;
     response.content_type = "text/plain; version=0.0.4; charset=utf-8";
     response.body =
         render_metrics(central_system_.metrics(), {.chargers_connected = central_system_.registry().size(),
                                                    .storage_writes_queued = depths.writes,
-                                                   .storage_reads_queued = depths.reads});
+                                                   .storage_reads_queued = depths.reads,
+                                                   .boot_syncs_waiting = boot_syncs.waiting(),
+                                                   .boot_syncs_running = boot_syncs.running()});
     reply(std::move(response));
 }
 

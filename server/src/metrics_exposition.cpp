@@ -166,6 +166,10 @@ void add_connections(Exposition& out, const Metrics& metrics, const ScrapeGauges
                static_cast<double>(metrics.connections_admitted()));
     out.sample("parkgrid_charger_admissions_total", "outcome=\"refused\"",
                static_cast<double>(metrics.connections_refused()));
+    out.family("parkgrid_boot_syncs", "gauge",
+               "Synchronisations after accepted boots (configuration, local list), waiting or running");
+    out.sample("parkgrid_boot_syncs", "state=\"waiting\"", static_cast<double>(gauges.boot_syncs_waiting));
+    out.sample("parkgrid_boot_syncs", "state=\"running\"", static_cast<double>(gauges.boot_syncs_running));
 }
 
 void add_storage(Exposition& out, const Metrics& metrics, const ScrapeGauges& gauges) {

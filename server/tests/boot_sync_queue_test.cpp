@@ -40,6 +40,8 @@ TEST_F(BootSyncQueueTest, RunsAtMostItsConcurrencyOldestFirst) {
     }
     settle();
     EXPECT_EQ(started_, (std::vector<int>{1, 2}));
+    EXPECT_EQ(queue_.running(), 2U);
+    EXPECT_EQ(queue_.waiting(), 3U);
 
     running_[1]();  // the second ends first: the third takes its place
     settle();
@@ -49,6 +51,7 @@ TEST_F(BootSyncQueueTest, RunsAtMostItsConcurrencyOldestFirst) {
     running_[2]();
     settle();
     EXPECT_EQ(started_, (std::vector<int>{1, 2, 3, 4, 5}));
+    EXPECT_EQ(queue_.waiting(), 0U);
 }
 
 TEST_F(BootSyncQueueTest, ATaskMayFinishFromAnotherThread) {

@@ -75,7 +75,10 @@ TEST(MetricsExpositionTest, WritesEveryFamilyInTheTextFormat) {
     metrics.record_commit(17, std::chrono::microseconds(2500));
     metrics.record_scheduler_run(std::chrono::microseconds(150));
     metrics.record_connection(true);
-    const std::string text = render_metrics(metrics, {.chargers_connected = 42, .storage_writes_queued = 7});
+    const std::string text = render_metrics(metrics, {.chargers_connected = 42,
+                                                      .storage_writes_queued = 7,
+                                                      .boot_syncs_waiting = 300,
+                                                      .boot_syncs_running = 16});
 
     expect_valid_exposition(text);
     for (const char* expected : {
@@ -89,6 +92,8 @@ TEST(MetricsExpositionTest, WritesEveryFamilyInTheTextFormat) {
              "parkgrid_storage_commit_batch_size_bucket{le=\"32\"} 1\n",
              "parkgrid_storage_commit_duration_seconds_sum 0.0025\n",
              "parkgrid_storage_queue_depth{kind=\"write\"} 7\n",
+             "parkgrid_boot_syncs{state=\"waiting\"} 300\n",
+             "parkgrid_boot_syncs{state=\"running\"} 16\n",
              "parkgrid_scheduler_run_duration_seconds_count 1\n",
              "parkgrid_charger_admissions_total{outcome=\"admitted\"} 1\n",
              "# TYPE process_resident_memory_bytes gauge\n",

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <atomic>
 #include <boost/asio/any_io_executor.hpp>
 #include <boost/asio/strand.hpp>
 #include <cstddef>
@@ -30,6 +31,10 @@ public:
     // Thread-safe. The task runs on the queue's strand when fewer than `concurrency` others are running.
     void post(std::string charger_id, Task task);
 
+    // For /metrics, from any thread: how far behind the boots the synchronisations are.
+    std::size_t waiting() const { return waiting_count_.load(std::memory_order_relaxed); }
+    std::size_t running() const { return running_count_.load(std::memory_order_relaxed); }
+
 private:
     struct Waiting {
         std::string charger_id;
@@ -38,12 +43,15 @@ private:
 
     void start_ready();
     void finish();
+    void publish_counts();
 
     boost::asio::strand<boost::asio::any_io_executor> strand_;
     const std::size_t concurrency_;
     const IsConnected is_connected_;
     std::size_t running_ = 0;
     std::deque<Waiting> waiting_;
+    std::atomic<std::size_t> waiting_count_{0};
+    std::atomic<std::size_t> running_count_{0};
 };
 
 }  // namespace parkgrid::server

@@ -58,6 +58,7 @@ public:
     CommandService& commands() { return commands_; }
     ConfigurationManager& configuration() { return configuration_; }
     LocalListManager& local_lists() { return local_lists_; }
+    const BootSyncQueue& boot_syncs() const { return boot_syncs_; }
     ChargerAuthenticator& authenticator() { return *authenticator_; }
     LoadManager& load() { return *load_; }
     const boost::asio::any_io_executor& executor() const { return executor_; }
