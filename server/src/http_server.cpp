@@ -29,6 +29,12 @@
 namespace parkgrid::server {
 namespace {
 
+// Connections the kernel may hold for accept(). Asio's max_listen_connections is SOMAXCONN (4,096), below
+// what a reconnect storm brings at once: the kernel then drops completed handshakes and chargers retry
+// after a second or more (46,534 drops in one 19,500-charger storm). The kernel caps this at
+// net.core.somaxconn, so asking for the most lets an operator raise that one setting (docs/operations.md).
+constexpr int kListenBacklog = 65535;
+
 namespace beast = boost::beast;
 namespace http = beast::http;
 namespace net = boost::asio;
@@ -489,7 +495,7 @@ public:
         acceptor_.open(address.protocol());
         acceptor_.set_option(net::socket_base::reuse_address(true));
         acceptor_.bind(address);
-        acceptor_.listen(net::socket_base::max_listen_connections);
+        acceptor_.listen(kListenBacklog);
         return acceptor_.local_endpoint();
     }
 

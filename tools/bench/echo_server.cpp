@@ -144,7 +144,7 @@ public:
         acceptor_.open(endpoint.protocol());
         acceptor_.set_option(asio::socket_base::reuse_address(true));
         acceptor_.bind(endpoint);
-        acceptor_.listen(asio::socket_base::max_listen_connections);
+        acceptor_.listen(65535);  // as csms: the kernel caps it at net.core.somaxconn
     }
 
     tcp::endpoint local_endpoint() const { return acceptor_.local_endpoint(); }
