@@ -8,9 +8,9 @@
 
 namespace parkgrid::server {
 
-BootSyncQueue::BootSyncQueue(boost::asio::any_io_executor executor, std::size_t concurrency,
+BootSyncQueue::BootSyncQueue(const boost::asio::any_io_executor& executor, std::size_t concurrency,
                              IsConnected is_connected)
-    : strand_(boost::asio::make_strand(std::move(executor))),
+    : strand_(boost::asio::make_strand(executor)),
       concurrency_(concurrency),
       is_connected_(std::move(is_connected)) {
     if (concurrency_ == 0) {

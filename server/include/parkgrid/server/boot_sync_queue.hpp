@@ -26,7 +26,8 @@ public:
     using Task = std::function<void(Finished)>;
     using IsConnected = std::function<bool(const std::string& charger_id)>;
 
-    BootSyncQueue(boost::asio::any_io_executor executor, std::size_t concurrency, IsConnected is_connected);
+    BootSyncQueue(const boost::asio::any_io_executor& executor, std::size_t concurrency,
+                  IsConnected is_connected);
 
     // Thread-safe. The task runs on the queue's strand when fewer than `concurrency` others are running.
     void post(std::string charger_id, Task task);
