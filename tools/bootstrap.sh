@@ -13,6 +13,7 @@ shift || true
 debian_packages=(
   g++ cmake ninja-build ccache pkg-config ca-certificates openssl
   libboost1.81-dev libboost-url1.81-dev nlohmann-json3-dev libsqlite3-dev libssl-dev
+  libsimdjson-dev  # reads inbound OCPP frames without building a JSON tree
   libgoogle-perftools-dev  # tcmalloc for csms (PARKGRID_TCMALLOC)
   libglpk-dev  # the simulator's offline-optimum baseline (tools/simulator)
   libhowardhinnant-date-dev tzdata  # site time zones (tariff periods, departure times)

@@ -9,14 +9,18 @@ void fail(CallErrorCode code, const JsonPath& path, const std::string& problem) 
     throw ValidationError(code, path.str(), problem);
 }
 
-std::string_view json_type_name(const nlohmann::json& value) {
-    if (value.is_number_integer()) {
-        return "integer";
+std::string_view json_type_name(const JsonValue& value) {
+    switch (value.kind()) {
+        case JsonValue::Kind::Null: return "null";
+        case JsonValue::Kind::Boolean: return "boolean";
+        case JsonValue::Kind::Integer:
+        case JsonValue::Kind::Unsigned: return "integer";
+        case JsonValue::Kind::Float: return "number";
+        case JsonValue::Kind::String: return "string";
+        case JsonValue::Kind::Array: return "array";
+        case JsonValue::Kind::Object: return "object";
     }
-    if (value.is_number_float()) {
-        return "number";
-    }
-    return value.type_name();
+    return "value";
 }
 
 std::string snake_to_camel(std::string_view snake_case_name) {
@@ -34,42 +38,58 @@ std::string snake_to_camel(std::string_view snake_case_name) {
     return out;
 }
 
-void require_type(bool condition, const nlohmann::json& value, const JsonPath& path,
-                  std::string_view expected) {
+void require_type(bool condition, const JsonValue& value, const JsonPath& path, std::string_view expected) {
     if (!condition) {
         fail(CallErrorCode::TypeConstraintViolation, path,
              "expected " + std::string(expected) + ", got " + std::string(json_type_name(value)));
     }
 }
 
-std::int64_t decode_integer(const nlohmann::json& in, const JsonPath& path, std::int64_t min,
-                            std::int64_t max) {
-    // JSON Schema's "integer" includes numbers with a zero fraction such as 5.0.
-    if (in.is_number_float()) {
-        const double value = in.get<double>();
-        require_type(std::isfinite(value) && std::trunc(value) == value, in, path, "integer");
-        // max + 1 is a power of two, exact as a double; max itself is not for 64 bits (it rounds up to 2^63,
-        // and converting 2^63 to int64 is undefined behaviour).
-        if (value < static_cast<double>(min) || value >= static_cast<double>(max) + 1.0) {
-            fail(CallErrorCode::PropertyConstraintViolation, path,
-                 "integer " + in.dump() + " is out of range");
+std::int64_t decode_integer(const JsonValue& in, const JsonPath& path, std::int64_t min, std::int64_t max) {
+    const auto out_of_range = [&] {
+        fail(CallErrorCode::PropertyConstraintViolation, path, "integer " + in.to_json_text() + " is out of range");
+    };
+    switch (in.kind()) {
+        case JsonValue::Kind::Integer: {
+            const std::int64_t value = in.as_int64();
+            if (value < min || value > max) {
+                out_of_range();
+            }
+            return value;
         }
-        return static_cast<std::int64_t>(value);
-    }
-    require_type(in.is_number_integer(), in, path, "integer");
-    if (in.is_number_unsigned()) {
-        const auto value = in.get<std::uint64_t>();
-        if (value > static_cast<std::uint64_t>(max)) {
-            fail(CallErrorCode::PropertyConstraintViolation, path,
-                 "integer " + in.dump() + " is out of range");
+        case JsonValue::Kind::Unsigned:  // beyond std::int64_t, so beyond any max
+            out_of_range();
+            break;
+        case JsonValue::Kind::Float: {
+            // JSON Schema's "integer" includes numbers with a zero fraction such as 5.0.
+            const double value = in.as_double();
+            require_type(std::isfinite(value) && std::trunc(value) == value, in, path, "integer");
+            // max + 1 is a power of two, exact as a double; max itself is not for 64 bits (it rounds up to
+            // 2^63, and converting 2^63 to int64 is undefined behaviour).
+            if (value < static_cast<double>(min) || value >= static_cast<double>(max) + 1.0) {
+                out_of_range();
+            }
+            return static_cast<std::int64_t>(value);
         }
-        return static_cast<std::int64_t>(value);
+        default: require_type(false, in, path, "integer");
     }
-    const auto value = in.get<std::int64_t>();
-    if (value < min || value > max) {
-        fail(CallErrorCode::PropertyConstraintViolation, path, "integer " + in.dump() + " is out of range");
+    return 0;  // not reached: every branch above returns or throws
+}
+
+JsonValue read_json(std::string_view text) {
+    auto value = JsonReader::for_this_thread().read(text);
+    if (!value) {
+        fail(CallErrorCode::FormationViolation, JsonPath(), "payload is not valid JSON");
     }
-    return value;
+    return *value;
 }
 
 }  // namespace parkgrid::ocpp::detail
+
+namespace parkgrid::ocpp {
+
+std::string to_json_text(const nlohmann::json& value) {
+    return value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+}  // namespace parkgrid::ocpp

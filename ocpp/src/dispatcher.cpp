@@ -24,7 +24,7 @@ template <Request T>
 void dispatch_request(const Call& call, ChargePointRequestHandler& handler, const ReplySink& sink) {
     T request;
     try {
-        request = decode<T>(call.payload);
+        request = decode_json<T>(call.payload);
     } catch (const ValidationError& error) {
         sink(serialize(CallError{call.unique_id, error.code(), error.what(), {}}));
         return;

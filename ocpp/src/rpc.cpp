@@ -1,14 +1,19 @@
 #include "parkgrid/ocpp/rpc.hpp"
 
+#include <array>
 #include <cctype>
+#include <cstdlib>
 
 namespace parkgrid::ocpp {
 namespace {
 
 enum MessageTypeId : int { kCall = 2, kCallResult = 3, kCallError = 4 };
 
-// Best effort for text that is not valid JSON: `[ <digits> , "<id>"` at the start of the frame.
-std::optional<std::string> scan_unique_id(std::string_view text) {
+// The unique id of a frame JsonReader refused, `[ <type> , "<id>"` at its start, when the frame may be
+// answered. Only a CALL may be: a broken CALLRESULT or CALLERROR must never get a CALLERROR back. In broken
+// JSON the type must therefore be exactly `2`. JSON that is valid but beyond the reader (a number beyond 64
+// bits, nesting beyond 1,024 levels) is answered like any frame whose type is not 3 or 4.
+std::optional<std::string> scan_unique_id(std::string_view text, bool valid_json) {
     std::size_t pos = 0;
     const auto skip_space = [&] {
         while (pos < text.size() && std::isspace(static_cast<unsigned char>(text[pos]))) {
@@ -20,8 +25,18 @@ std::optional<std::string> scan_unique_id(std::string_view text) {
         return std::nullopt;
     }
     skip_space();
-    // Only a CALL may be answered: a broken CALLRESULT or CALLERROR must never get a CALLERROR back.
-    if (pos >= text.size() || text[pos++] != '2') {
+    if (valid_json) {
+        const std::size_t start = pos;
+        while (pos < text.size() && (std::isdigit(static_cast<unsigned char>(text[pos])) ||
+                                     std::string_view("+-.eE").find(text[pos]) != std::string_view::npos)) {
+            ++pos;
+        }
+        const double type = std::strtod(std::string(text.substr(start, pos - start)).c_str(), nullptr);
+        if (pos == start || type == static_cast<double>(kCallResult) ||
+            type == static_cast<double>(kCallError)) {
+            return std::nullopt;
+        }
+    } else if (pos >= text.size() || text[pos++] != '2') {
         return std::nullopt;
     }
     skip_space();
@@ -54,18 +69,60 @@ std::optional<std::string> scan_unique_id(std::string_view text) {
 
 // The message type id, compared as a number: 2.0 is 2, as any integer is in JSON Schema. 0 when it is none of
 // the three (other numbers, or not a number at all).
-int message_type_of(const nlohmann::json& value) {
+int message_type_of(const JsonValue& value) {
     for (const int type : {kCall, kCallResult, kCallError}) {
-        if (value.is_number() && value == type) {
+        if ((value.kind() == JsonValue::Kind::Integer && value.as_int64() == type) ||
+            (value.kind() == JsonValue::Kind::Float && value.as_double() == type)) {
             return type;
         }
     }
     return 0;
 }
 
-std::string dump(const nlohmann::json& frame) {
-    // Text we echo (descriptions, ids) must never make serialisation throw.
-    return frame.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+// The text of the last element of a JSON array, for text JsonReader has accepted (so only strings and
+// nesting need to be followed). Payloads and error details are the last element of their frame; a CALL keeps
+// its payload as this text, to be read straight into the typed request when it is dispatched.
+std::string_view last_element_text(std::string_view array_text) {
+    const auto is_space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
+    std::size_t start = array_text.find('[') + 1;
+    std::size_t end = start;
+    int depth = 0;
+    bool in_string = false;
+    for (std::size_t pos = start; pos < array_text.size(); ++pos) {
+        const char c = array_text[pos];
+        if (in_string) {
+            if (c == '\\') {
+                ++pos;
+            } else if (c == '"') {
+                in_string = false;
+            }
+        } else if (c == '"') {
+            in_string = true;
+        } else if (c == '[' || c == '{') {
+            ++depth;
+        } else if (c == ']' || c == '}') {
+            if (depth-- == 0) {
+                end = pos;
+                break;
+            }
+        } else if (c == ',' && depth == 0) {
+            start = pos + 1;
+        }
+    }
+    while (start < end && is_space(array_text[start])) {
+        ++start;
+    }
+    while (end > start && is_space(array_text[end - 1])) {
+        --end;
+    }
+    return array_text.substr(start, end - start);
+}
+
+// The answers and error details the central system acts on stay nlohmann::json: they are few.
+nlohmann::json last_element_json(std::string_view frame_text) {
+    // Never discarded in practice: the frame was accepted by JsonReader, whose grammar this one shares.
+    auto value = nlohmann::json::parse(last_element_text(frame_text), nullptr, /*allow_exceptions=*/false);
+    return value.is_discarded() ? nlohmann::json() : value;
 }
 
 MalformedFrame malformed(std::optional<std::string> unique_id, std::string reason) {
@@ -75,61 +132,86 @@ MalformedFrame malformed(std::optional<std::string> unique_id, std::string reaso
 }  // namespace
 
 Frame parse_frame(std::string_view text) {
-    // nlohmann::json stops reading at a NUL byte as if the text ended there, yet JSON text never holds a raw
-    // NUL (inside strings it must be escaped): without this check "[2,...]\0garbage" would pass.
-    nlohmann::json message = text.find('\0') == std::string_view::npos
-                                 ? nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false)
-                                 : nlohmann::json(nlohmann::json::value_t::discarded);
-    if (message.is_discarded()) {
-        return malformed(scan_unique_id(text), "frame is not valid JSON");
+    // A reader of its own: the dispatcher decodes payloads with this thread's shared one.
+    thread_local JsonReader reader;
+    auto message = reader.read(text);
+    // nlohmann::json stops reading at a NUL byte as if the text ended there; JSON never holds a raw one.
+    const auto valid_json = [&] {
+        return text.find('\0') == std::string_view::npos && nlohmann::json::accept(text);
+    };
+    std::string rewritten;
+    if (!message && reader.error() == JsonReader::Error::Number && valid_json()) {
+        // An integer beyond 64 bits: read as a double, as JSON Schema validators do, so that the field is
+        // refused as out of range (PropertyConstraintViolation) rather than the frame as unreadable.
+        rewritten = to_json_text(nlohmann::json::parse(text));
+        text = rewritten;
+        message = reader.read(text);
     }
-    if (!message.is_array() || message.size() < 2) {
+    if (!message) {
+        if (valid_json()) {
+            return malformed(scan_unique_id(text, /*valid_json=*/true),
+                             "frame holds a number beyond 64 bits or nests deeper than 1,024 levels");
+        }
+        return malformed(scan_unique_id(text, /*valid_json=*/false), "frame is not valid JSON");
+    }
+    if (message->kind() != JsonValue::Kind::Array || message->size() < 2) {
         return malformed(std::nullopt, "frame is not a JSON array [messageTypeId, uniqueId, ...]");
     }
-    if (!message[1].is_string()) {
+    const std::size_t size = message->size();
+    std::array<std::optional<JsonValue>, 5> element;
+    std::size_t index = 0;
+    for (const JsonValue value : *message) {
+        if (index == element.size()) {
+            break;
+        }
+        element[index++] = value;
+    }
+    const auto is_string = [&](std::size_t i) { return element[i]->kind() == JsonValue::Kind::String; };
+    if (!is_string(1)) {
         return malformed(std::nullopt, "unique id is not a string");
     }
-    std::string unique_id = message[1].get<std::string>();
+    std::string unique_id(element[1]->as_string());
     const bool unique_id_valid = !unique_id.empty() && unique_id.size() <= kMaxUniqueIdLength;
-    switch (message_type_of(message[0])) {
+    switch (message_type_of(*element[0])) {
         case kCall:
             if (!unique_id_valid) {
                 return malformed(std::move(unique_id), "unique id must have 1 to 36 characters");
             }
-            if (message.size() != 4 || !message[2].is_string()) {
+            if (size != 4 || !is_string(2)) {
                 return malformed(std::move(unique_id), "CALL must be [2, uniqueId, action, payload]");
             }
-            return Call{std::move(unique_id), message[2].get<std::string>(), std::move(message[3])};
+            return Call{std::move(unique_id), std::string(element[2]->as_string()),
+                        std::string(last_element_text(text))};
         // A broken CALLRESULT or CALLERROR is dropped: answering it could start an endless exchange of
         // errors.
         case kCallResult:
-            if (!unique_id_valid || message.size() != 3) {
+            if (!unique_id_valid || size != 3) {
                 return malformed(std::nullopt,
                                  "CALLRESULT for '" + unique_id + "' must be [3, uniqueId, payload]");
             }
-            return CallResult{std::move(unique_id), std::move(message[2])};
+            return CallResult{std::move(unique_id), last_element_json(text)};
         case kCallError: {
-            if (!unique_id_valid || message.size() != 5 || !message[2].is_string() ||
-                !message[3].is_string()) {
+            if (!unique_id_valid || size != 5 || !is_string(2) || !is_string(3)) {
                 return malformed(std::nullopt,
                                  "CALLERROR for '" + unique_id +
                                      "' must be [4, uniqueId, errorCode, errorDescription, errorDetails]");
             }
-            const auto& code_text = message[2].get_ref<const std::string&>();
+            const std::string_view code_text = element[2]->as_string();
             const auto code = call_error_code_from_string(code_text);
-            std::string description = message[3].get<std::string>();
+            std::string description(element[3]->as_string());
             if (!code) {
-                description = "unknown error code '" + code_text + "': " + description;
+                description = "unknown error code '" + std::string(code_text) + "': " + description;
             }
             return CallError{std::move(unique_id), code.value_or(CallErrorCode::GenericError),
-                             std::move(description), std::move(message[4])};
+                             std::move(description), last_element_json(text)};
         }
         // OCPP-J lets a receiver answer an unknown message type whose unique id it can read.
         default: {
-            // Only a number is quoted: dumping arbitrary JSON would recurse as deep as the sender nested it.
+            // Only a number is quoted: writing out arbitrary JSON would echo whatever the sender nested
+            // there.
             std::string reason = "unknown message type id";
-            if (message[0].is_number()) {
-                reason += " " + message[0].dump();
+            if (element[0]->is_number()) {
+                reason += " " + element[0]->to_json_text();
             }
             return malformed(std::move(unique_id), std::move(reason));
         }
@@ -137,16 +219,21 @@ Frame parse_frame(std::string_view text) {
 }
 
 std::string serialize(const Call& call) {
-    return dump(nlohmann::json::array({kCall, call.unique_id, call.action, call.payload}));
+    // The payload is JSON text already: spliced in as the last element.
+    std::string frame = to_json_text(nlohmann::json::array({kCall, call.unique_id, call.action}));
+    frame.back() = ',';
+    frame += call.payload;
+    frame += ']';
+    return frame;
 }
 
 std::string serialize(const CallResult& result) {
-    return dump(nlohmann::json::array({kCallResult, result.unique_id, result.payload}));
+    return to_json_text(nlohmann::json::array({kCallResult, result.unique_id, result.payload}));
 }
 
 std::string serialize(const CallError& error) {
     const auto& details = error.details.is_object() ? error.details : nlohmann::json::object();
-    return dump(nlohmann::json::array(
+    return to_json_text(nlohmann::json::array(
         {kCallError, error.unique_id, std::string(to_string(error.code)), error.description, details}));
 }
 

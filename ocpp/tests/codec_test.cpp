@@ -13,14 +13,19 @@ using nlohmann::json;
 
 // Decodes `payload` as T and returns the CALLERROR code and path it was rejected with.
 template <typename T>
-std::pair<CallErrorCode, std::string> rejection(const json& payload) {
+std::pair<CallErrorCode, std::string> text_rejection(std::string_view text) {
     try {
-        decode<T>(payload);
+        decode_json<T>(text);
     } catch (const ValidationError& error) {
         return {error.code(), error.path()};
     }
-    ADD_FAILURE() << "accepted " << payload.dump();
+    ADD_FAILURE() << "accepted " << text;
     return {CallErrorCode::GenericError, ""};
+}
+
+template <typename T>
+std::pair<CallErrorCode, std::string> rejection(const json& payload) {
+    return text_rejection<T>(payload.dump());
 }
 
 TEST(CodecTest, DecodesRequiredAndOptionalFields) {
@@ -121,6 +126,40 @@ TEST(CodecTest, SchemaOfStructListsPropertiesAndRequired) {
     EXPECT_EQ(schema["properties"]["chargePointVendor"], (json{{"type", "string"}, {"maxLength", 20}}));
     EXPECT_EQ(schema["required"], (json{"chargePointVendor", "chargePointModel"}));
     EXPECT_FALSE(json_schema<HeartbeatRequest>().contains("required"));
+}
+
+TEST(CodecTest, DecodesJsonTextAsSent) {
+    const auto boot = decode_json<BootNotificationRequest>(
+        R"({"chargePointModel": "AC7", "chargePointVendor": "ACME", "iccid": "8986"})");
+    EXPECT_EQ(boot.charge_point_vendor, "ACME");
+    EXPECT_EQ(boot.iccid, CiString<20>("8986"));
+    EXPECT_EQ(text_rejection<HeartbeatRequest>("{").first, CallErrorCode::FormationViolation);
+}
+
+TEST(CodecTest, ARepeatedPropertyCountsOnceWithItsLastValue) {
+    EXPECT_EQ(decode_json<BootNotificationRequest>(
+                  R"({"chargePointVendor": 1, "chargePointModel": "AC7", "chargePointVendor": "ACME"})")
+                  .charge_point_vendor,
+              "ACME");
+}
+
+TEST(CodecTest, UndefinedPropertyIsReportedBeforeInvalidValuesWhereverItIs) {
+    EXPECT_EQ(text_rejection<BootNotificationRequest>(
+                  R"({"chargePointVendor": 1, "chargePointModel": "x", "extra": 2})"),
+              std::pair(CallErrorCode::FormationViolation, std::string("extra")));
+}
+
+TEST(CodecTest, IntegersBeyondTheTargetTypeAreOutOfRange) {
+    const auto code = [](std::string_view interval) {
+        return text_rejection<BootNotificationResponse>(
+                   R"({"currentTime": "2026-01-01T00:00:00Z", "status": "Accepted", "interval": )" +
+                   std::string(interval) + "}")
+            .first;
+    };
+    EXPECT_EQ(code("9223372036854775808"), CallErrorCode::PropertyConstraintViolation);
+    EXPECT_EQ(code("-2147483649"), CallErrorCode::PropertyConstraintViolation);
+    EXPECT_EQ(code("1e300"), CallErrorCode::PropertyConstraintViolation);
+    EXPECT_EQ(code("null"), CallErrorCode::TypeConstraintViolation);
 }
 
 TEST(CodecTest, RoundTripKeepsEveryField) {

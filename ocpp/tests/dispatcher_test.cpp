@@ -54,7 +54,7 @@ class DispatcherTest : public ::testing::Test {
 protected:
     nlohmann::json dispatch_call(const std::string& action, const nlohmann::json& payload) {
         std::vector<std::string> replies;
-        dispatch(Call{"id-1", action, payload}, handler_,
+        dispatch(Call{"id-1", action, payload.dump()}, handler_,
                  [&](std::string frame) { replies.push_back(std::move(frame)); });
         EXPECT_EQ(replies.size(), 1u) << "every CALL gets exactly one answer";
         return replies.empty() ? nlohmann::json() : nlohmann::json::parse(replies.front());

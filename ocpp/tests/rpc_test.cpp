@@ -13,11 +13,27 @@ TEST(RpcTest, ParsesCall) {
     const auto& call = std::get<Call>(frame);
     EXPECT_EQ(call.unique_id, "19223201");
     EXPECT_EQ(call.action, "BootNotification");
-    EXPECT_EQ(call.payload["chargePointVendor"], "VendorX");
+    EXPECT_EQ(call.payload, R"({"chargePointVendor": "VendorX"})") << "kept as sent, to be decoded once";
+}
+
+TEST(RpcTest, KeepsTheWholePayloadTextWhateverItHolds) {
+    // Brackets, commas, quotes and backslashes inside strings and nested values must not end the payload early.
+    const std::string payload = R"({"a": ["x]", {"b": "},\"\\"}], "c": [[1, 2], {}]})";
+    const auto call = std::get<Call>(parse_frame("[2,\"7\",\"DataTransfer\",\n\t " + payload + " \r\n] \n"));
+    EXPECT_EQ(call.payload, payload);
+    EXPECT_EQ(nlohmann::json::parse(call.payload)["a"][1]["b"], "},\"\\");
+    EXPECT_EQ(std::get<Call>(parse_frame(R"([2,"8","Heartbeat",{}])")).payload, "{}");
+}
+
+TEST(RpcTest, SerializesACallAroundItsPayloadText) {
+    const Call call{"9", "DataTransfer", R"({"vendorId":"x","data":"[1,2]"})"};
+    EXPECT_EQ(serialize(call), R"([2,"9","DataTransfer",{"vendorId":"x","data":"[1,2]"}])");
+    EXPECT_EQ(std::get<Call>(parse_frame(serialize(call))).payload, call.payload);
 }
 
 TEST(RpcTest, ParsesCallResultAndCallError) {
     EXPECT_EQ(std::get<CallResult>(parse_frame(R"([3,"a",{"x":1}])")).payload["x"], 1);
+    EXPECT_EQ(std::get<CallResult>(parse_frame(R"([3,"a",{"s":"]"} ])")).payload["s"], "]");
     const auto error = std::get<CallError>(parse_frame(R"([4,"b","NotSupported","nope",{}])"));
     EXPECT_EQ(error.code, CallErrorCode::NotSupported);
     EXPECT_EQ(error.description, "nope");

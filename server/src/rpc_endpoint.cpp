@@ -130,7 +130,7 @@ void RpcEndpoint::count_malformed() {
 
 void RpcEndpoint::call(std::string action, nlohmann::json payload, CallCallback done) {
     PendingCall pending{next_unique_id(), std::move(action), {}, std::move(done)};
-    pending.frame = ocpp::serialize(ocpp::Call{pending.unique_id, pending.action, std::move(payload)});
+    pending.frame = ocpp::serialize(ocpp::Call{pending.unique_id, pending.action, ocpp::to_json_text(payload)});
     boost::asio::post(executor_, [self = shared_from_this(), pending = std::move(pending)]() mutable {
         self->enqueue_call(std::move(pending));
     });

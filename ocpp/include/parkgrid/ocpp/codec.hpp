@@ -6,9 +6,11 @@
 // map to the camelCase wire names. Every member type has a Codec<T> specialisation that knows how to write
 // the value, how to read it while enforcing the rules of the official OCPP 1.6 JSON schemas, and which
 // schema fragment it corresponds to. Deriving all three from one description keeps them from drifting
-// apart; a unit test compares the generated schemas with the official ones.
+// apart; a unit test compares the generated schemas with the official ones. Decoding reads a JsonValue (a view
+// of text validated and indexed by JsonReader) rather than an nlohmann::json tree: see json_value.hpp.
 
 #include <algorithm>
+#include <array>
 #include <boost/describe/members.hpp>
 #include <boost/mp11/algorithm.hpp>
 #include <concepts>
@@ -26,6 +28,7 @@
 #include "parkgrid/ocpp/decimal.hpp"
 #include "parkgrid/ocpp/enum_names.hpp"
 #include "parkgrid/ocpp/json_path.hpp"
+#include "parkgrid/ocpp/json_value.hpp"
 #include "parkgrid/ocpp/uri.hpp"
 #include "parkgrid/ocpp/validation_error.hpp"
 
@@ -53,12 +56,12 @@ struct OptionalTraits<std::optional<T>> : std::true_type {
 };
 
 [[noreturn]] void fail(CallErrorCode code, const JsonPath& path, const std::string& problem);
-std::string_view json_type_name(const nlohmann::json& value);
+std::string_view json_type_name(const JsonValue& value);
 std::string snake_to_camel(std::string_view snake_case_name);
-void require_type(bool condition, const nlohmann::json& value, const JsonPath& path,
-                  std::string_view expected);
-std::int64_t decode_integer(const nlohmann::json& in, const JsonPath& path, std::int64_t min,
-                            std::int64_t max);
+void require_type(bool condition, const JsonValue& value, const JsonPath& path, std::string_view expected);
+std::int64_t decode_integer(const JsonValue& in, const JsonPath& path, std::int64_t min, std::int64_t max);
+// This thread's JsonReader on `text`; text that is not JSON is a FormationViolation.
+JsonValue read_json(std::string_view text);
 
 // Wire names of T's members, in declaration order, computed once.
 template <DescribedStruct T>
@@ -74,6 +77,10 @@ const std::vector<std::string>& wire_names() {
 
 }  // namespace detail
 
+// Compact JSON text of a value built in memory. Invalid UTF-8 in its strings is replaced (U+FFFD) rather than
+// making the writer throw: text echoed from a peer must never stop an answer from being sent.
+std::string to_json_text(const nlohmann::json& value);
+
 template <typename T>
 nlohmann::json encode(const T& value) {
     nlohmann::json out;
@@ -83,8 +90,20 @@ nlohmann::json encode(const T& value) {
 
 // Throws ValidationError carrying the CALLERROR code and the path of the first offending field.
 template <typename T>
-T decode(const nlohmann::json& in) {
+T decode(const JsonValue& in) {
     return Codec<T>::decode(in, JsonPath());
+}
+
+// JSON text, such as a CALL's payload as the charger sent it.
+template <typename T>
+T decode_json(std::string_view text) {
+    return decode<T>(detail::read_json(text));
+}
+
+// JSON built in memory (tests, answers to the central system's own CALLs): written out and read back.
+template <typename T>
+T decode(const nlohmann::json& in) {
+    return decode_json<T>(to_json_text(in));
 }
 
 template <typename T>
@@ -95,9 +114,9 @@ nlohmann::json json_schema() {
 template <>
 struct Codec<std::string> {
     static void encode(nlohmann::json& out, const std::string& value) { out = value; }
-    static std::string decode(const nlohmann::json& in, const JsonPath& path) {
-        detail::require_type(in.is_string(), in, path, "string");
-        return in.get<std::string>();
+    static std::string decode(const JsonValue& in, const JsonPath& path) {
+        detail::require_type(in.kind() == JsonValue::Kind::String, in, path, "string");
+        return std::string(in.as_string());
     }
     static nlohmann::json schema() { return {{"type", "string"}}; }
 };
@@ -105,15 +124,15 @@ struct Codec<std::string> {
 template <std::size_t N>
 struct Codec<CiString<N>> {
     static void encode(nlohmann::json& out, const CiString<N>& value) { out = value.str(); }
-    static CiString<N> decode(const nlohmann::json& in, const JsonPath& path) {
-        detail::require_type(in.is_string(), in, path, "string");
-        const auto& text = in.get_ref<const std::string&>();
+    static CiString<N> decode(const JsonValue& in, const JsonPath& path) {
+        detail::require_type(in.kind() == JsonValue::Kind::String, in, path, "string");
+        const std::string_view text = in.as_string();
         if (utf8_length(text) > N) {
             detail::fail(CallErrorCode::PropertyConstraintViolation, path,
                          "string of " + std::to_string(utf8_length(text)) + " characters exceeds maxLength " +
                              std::to_string(N));
         }
-        return CiString<N>(text);
+        return CiString<N>(std::string(text));
     }
     static nlohmann::json schema() { return {{"type", "string"}, {"maxLength", N}}; }
 };
@@ -121,7 +140,7 @@ struct Codec<CiString<N>> {
 template <typename I>
 requires(std::same_as<I, std::int32_t> || std::same_as<I, std::int64_t>) struct Codec<I> {
     static void encode(nlohmann::json& out, I value) { out = value; }
-    static I decode(const nlohmann::json& in, const JsonPath& path) {
+    static I decode(const JsonValue& in, const JsonPath& path) {
         return static_cast<I>(
             detail::decode_integer(in, path, std::numeric_limits<I>::min(), std::numeric_limits<I>::max()));
     }
@@ -131,9 +150,9 @@ requires(std::same_as<I, std::int32_t> || std::same_as<I, std::int64_t>) struct 
 template <>
 struct Codec<bool> {
     static void encode(nlohmann::json& out, bool value) { out = value; }
-    static bool decode(const nlohmann::json& in, const JsonPath& path) {
-        detail::require_type(in.is_boolean(), in, path, "boolean");
-        return in.get<bool>();
+    static bool decode(const JsonValue& in, const JsonPath& path) {
+        detail::require_type(in.kind() == JsonValue::Kind::Boolean, in, path, "boolean");
+        return in.as_bool();
     }
     static nlohmann::json schema() { return {{"type", "boolean"}}; }
 };
@@ -143,12 +162,12 @@ struct Codec<DecimalOnePlace> {
     static void encode(nlohmann::json& out, DecimalOnePlace value) {
         out = DecimalOnePlace::rounded(value.value).value;
     }
-    static DecimalOnePlace decode(const nlohmann::json& in, const JsonPath& path) {
+    static DecimalOnePlace decode(const JsonValue& in, const JsonPath& path) {
         detail::require_type(in.is_number(), in, path, "number");
-        const double value = in.get<double>();
+        const double value = in.as_double();
         if (!std::isfinite(value) || !DecimalOnePlace::is_multiple_of_tenth(value)) {
             detail::fail(CallErrorCode::PropertyConstraintViolation, path,
-                         "number " + in.dump() + " is not a multiple of 0.1");
+                         "number " + in.to_json_text() + " is not a multiple of 0.1");
         }
         return DecimalOnePlace{value};
     }
@@ -158,12 +177,12 @@ struct Codec<DecimalOnePlace> {
 template <>
 struct Codec<DateTime> {
     static void encode(nlohmann::json& out, const DateTime& value) { out = value.to_rfc3339(); }
-    static DateTime decode(const nlohmann::json& in, const JsonPath& path) {
-        detail::require_type(in.is_string(), in, path, "string");
-        auto parsed = DateTime::parse(in.get_ref<const std::string&>());
+    static DateTime decode(const JsonValue& in, const JsonPath& path) {
+        detail::require_type(in.kind() == JsonValue::Kind::String, in, path, "string");
+        auto parsed = DateTime::parse(in.as_string());
         if (!parsed) {
             detail::fail(CallErrorCode::PropertyConstraintViolation, path,
-                         "'" + in.get<std::string>() + "' is not an RFC 3339 date-time");
+                         "'" + std::string(in.as_string()) + "' is not an RFC 3339 date-time");
         }
         return *parsed;
     }
@@ -173,12 +192,12 @@ struct Codec<DateTime> {
 template <>
 struct Codec<Uri> {
     static void encode(nlohmann::json& out, const Uri& value) { out = value.str(); }
-    static Uri decode(const nlohmann::json& in, const JsonPath& path) {
-        detail::require_type(in.is_string(), in, path, "string");
-        auto parsed = Uri::parse(in.get_ref<const std::string&>());
+    static Uri decode(const JsonValue& in, const JsonPath& path) {
+        detail::require_type(in.kind() == JsonValue::Kind::String, in, path, "string");
+        auto parsed = Uri::parse(in.as_string());
         if (!parsed) {
             detail::fail(CallErrorCode::PropertyConstraintViolation, path,
-                         "'" + in.get<std::string>() + "' is not an absolute URI");
+                         "'" + std::string(in.as_string()) + "' is not an absolute URI");
         }
         return *parsed;
     }
@@ -188,13 +207,13 @@ struct Codec<Uri> {
 template <OcppEnum E>
 struct Codec<E> {
     static void encode(nlohmann::json& out, E value) { out = std::string(to_string(value)); }
-    static E decode(const nlohmann::json& in, const JsonPath& path) {
-        detail::require_type(in.is_string(), in, path, "string");
-        const auto& text = in.get_ref<const std::string&>();
+    static E decode(const JsonValue& in, const JsonPath& path) {
+        detail::require_type(in.kind() == JsonValue::Kind::String, in, path, "string");
+        const std::string_view text = in.as_string();
         auto value = enum_from_string<E>(text);
         if (!value) {
             detail::fail(CallErrorCode::PropertyConstraintViolation, path,
-                         "'" + text + "' is not one of " + schema()["enum"].dump());
+                         "'" + std::string(text) + "' is not one of " + schema()["enum"].dump());
         }
         return *value;
     }
@@ -215,12 +234,12 @@ struct Codec<std::vector<T>> {
             Codec<T>::encode(out.emplace_back(), value);
         }
     }
-    static std::vector<T> decode(const nlohmann::json& in, const JsonPath& path) {
-        detail::require_type(in.is_array(), in, path, "array");
+    static std::vector<T> decode(const JsonValue& in, const JsonPath& path) {
+        detail::require_type(in.kind() == JsonValue::Kind::Array, in, path, "array");
         std::vector<T> out;
         out.reserve(in.size());
-        for (std::size_t i = 0; i < in.size(); ++i) {
-            out.push_back(Codec<T>::decode(in[i], JsonPath(path, i)));
+        for (const JsonValue element : in) {
+            out.push_back(Codec<T>::decode(element, JsonPath(path, out.size())));
         }
         return out;
     }
@@ -232,7 +251,7 @@ struct Codec<NonEmptyVector<T>> {
     static void encode(nlohmann::json& out, const NonEmptyVector<T>& values) {
         Codec<std::vector<T>>::encode(out, values);
     }
-    static NonEmptyVector<T> decode(const nlohmann::json& in, const JsonPath& path) {
+    static NonEmptyVector<T> decode(const JsonValue& in, const JsonPath& path) {
         auto values = Codec<std::vector<T>>::decode(in, path);
         if (values.empty()) {
             detail::fail(CallErrorCode::OccurenceConstraintViolation, path, "array must not be empty");
@@ -270,34 +289,38 @@ struct Codec<T> {
         });
     }
 
-    static T decode(const nlohmann::json& in, const JsonPath& path) {
-        detail::require_type(in.is_object(), in, path, "object");
+    // One pass over the members finds each property (the last one when a key is repeated) and rejects
+    // undefined ones before any value is looked at; the properties are then decoded in declaration order,
+    // so which error is reported does not depend on the order the sender wrote them in.
+    static T decode(const JsonValue& in, const JsonPath& path) {
+        detail::require_type(in.kind() == JsonValue::Kind::Object, in, path, "object");
         const auto& names = detail::wire_names<T>();
-        for (const auto& [key, unused] : in.items()) {
-            if (std::find(names.begin(), names.end(), key) == names.end()) {
+        std::array<std::optional<JsonValue>, boost::mp11::mp_size<Members>::value> found{};
+        for (const auto& [key, value] : in.members()) {
+            const auto name = std::find(names.begin(), names.end(), key);
+            if (name == names.end()) {
                 detail::fail(CallErrorCode::FormationViolation, JsonPath(path, key),
                              "property is not defined for this message");
             }
+            found[static_cast<std::size_t>(name - names.begin())] = value;
         }
         T out{};
         std::size_t index = 0;
         boost::mp11::mp_for_each<Members>([&](auto member) {
             auto& field = out.*member.pointer;
-            const std::string& name = names[index++];
-            const JsonPath field_path(path, name);
+            const std::optional<JsonValue>& value = found[index];
+            const JsonPath field_path(path, names[index++]);
             using Field = std::remove_cvref_t<decltype(field)>;
-            const auto found = in.find(name);
             if constexpr (detail::OptionalTraits<Field>::value) {
-                if (found != in.end()) {
-                    field =
-                        Codec<typename detail::OptionalTraits<Field>::ValueType>::decode(*found, field_path);
+                if (value) {
+                    field = Codec<typename detail::OptionalTraits<Field>::ValueType>::decode(*value, field_path);
                 }
             } else {
-                if (found == in.end()) {
+                if (!value) {
                     detail::fail(CallErrorCode::OccurenceConstraintViolation, field_path,
                                  "required property is missing");
                 }
-                field = Codec<Field>::decode(*found, field_path);
+                field = Codec<Field>::decode(*value, field_path);
             }
         });
         return out;

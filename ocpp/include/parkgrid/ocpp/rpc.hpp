@@ -20,7 +20,9 @@ inline constexpr std::size_t kMaxUniqueIdLength = 36;
 struct Call {
     std::string unique_id;
     std::string action;
-    nlohmann::json payload;
+    // JSON text: as the charge point sent it (decoded once, into the typed request, by dispatch()), or as the
+    // central system will send it.
+    std::string payload;
 };
 
 struct CallResult {
@@ -54,7 +56,7 @@ std::string serialize(const CallError& error);
 
 template <Request T>
 Call make_call(std::string unique_id, const T& request) {
-    return Call{std::move(unique_id), std::string(T::action), encode(request)};
+    return Call{std::move(unique_id), std::string(T::action), to_json_text(encode(request))};
 }
 
 }  // namespace parkgrid::ocpp
