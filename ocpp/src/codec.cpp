@@ -47,7 +47,8 @@ void require_type(bool condition, const JsonValue& value, const JsonPath& path, 
 
 std::int64_t decode_integer(const JsonValue& in, const JsonPath& path, std::int64_t min, std::int64_t max) {
     const auto out_of_range = [&] {
-        fail(CallErrorCode::PropertyConstraintViolation, path, "integer " + in.to_json_text() + " is out of range");
+        fail(CallErrorCode::PropertyConstraintViolation, path,
+             "integer " + in.to_json_text() + " is out of range");
     };
     switch (in.kind()) {
         case JsonValue::Kind::Integer: {

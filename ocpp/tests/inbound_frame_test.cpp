@@ -82,8 +82,8 @@ TEST(InboundFrameTest, ANulByteDoesNotEndTheFrame) {
 }
 
 TEST(InboundFrameTest, DeepNestingIsRejectedWithoutExhaustingTheStack) {
-    // As deep as a 64 KiB frame allows. Frames nesting deeper than 1,024 levels are refused as a whole (no OCPP
-    // message nests more than a handful): answered when their type and id can be read, as any frame is.
+    // As deep as a 64 KiB frame allows. Frames nesting deeper than 1,024 levels are refused as a whole (no
+    // OCPP message nests more than a handful): answered when their type and id can be read, as any frame is.
     const std::size_t depth = 32 * 1024;
     const std::string nested = std::string(depth, '[') + std::string(depth, ']');
     EXPECT_EQ(replies_to(R"([2,"d","Heartbeat",)" + nested + "]").at(0)[2], "FormationViolation");
@@ -95,12 +95,14 @@ TEST(InboundFrameTest, DeepNestingIsRejectedWithoutExhaustingTheStack) {
     EXPECT_TRUE(replies_to(R"([3.0,"d",)" + nested + "]").empty());
     // Just within the limit, the payload is read and found to be the wrong type.
     const std::string deep_but_readable = std::string(1000, '[') + std::string(1000, ']');
-    EXPECT_EQ(replies_to(R"([2,"d","Heartbeat",)" + deep_but_readable + "]").at(0)[2], "TypeConstraintViolation");
+    EXPECT_EQ(replies_to(R"([2,"d","Heartbeat",)" + deep_but_readable + "]").at(0)[2],
+              "TypeConstraintViolation");
 }
 
 TEST(InboundFrameTest, IntegersBeyondSixtyFourBitsAreOutOfRangeNotUnreadable) {
     EXPECT_EQ(replies_to(R"([2,"b","Heartbeat",{"x":123456789012345678901234567890}])").at(0)[2],
-              "FormationViolation") << "Heartbeat has no property x";
+              "FormationViolation")
+        << "Heartbeat has no property x";
     EXPECT_EQ(replies_to(R"([2,"b","StatusNotification",{"connectorId":123456789012345678901234567890,)"
                          R"("errorCode":"NoError","status":"Available"}])")
                   .at(0)[2],

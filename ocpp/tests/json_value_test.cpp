@@ -69,7 +69,8 @@ TEST(JsonValueTest, IteratesObjectMembersInDocumentOrderKeepingRepeatedKeys) {
     for (const auto& [key, value] : object.members()) {
         members.emplace_back(key, value.to_json_text());
     }
-    EXPECT_EQ(members, (std::vector<std::pair<std::string, std::string>>{{"b", "1"}, {"a", "\"x\""}, {"b", "2"}}));
+    EXPECT_EQ(members,
+              (std::vector<std::pair<std::string, std::string>>{{"b", "1"}, {"a", "\"x\""}, {"b", "2"}}));
     const JsonValue empty = read(reader, "{}");
     EXPECT_TRUE(empty.members().begin() == empty.members().end());
 }
@@ -77,17 +78,14 @@ TEST(JsonValueTest, IteratesObjectMembersInDocumentOrderKeepingRepeatedKeys) {
 TEST(JsonValueTest, RejectsTextThatIsNotExactlyOneJsonValue) {
     JsonReader reader;
     for (const std::string& text : {
-             std::string(""),
-             std::string("[1,]"),
-             std::string("{\"a\" 1}"),
-             std::string("[1] [2]"),
+             std::string(""), std::string("[1,]"), std::string("{\"a\" 1}"), std::string("[1] [2]"),
              std::string("[1]x"),
-             std::string("\"tab\there\""),                  // control character inside a string
-             std::string("\"\xff\xfe\""),                     // invalid UTF-8
-             std::string("[1]\0[2]", 7),                      // a NUL byte after a complete value
-             std::string("\"a\0b\"", 5),                      // a raw NUL inside a string
-             std::string("1e400"),                            // beyond a double
-             std::string("123456789012345678901234567890"),  // beyond 64 bits
+             std::string("\"tab\there\""),                     // control character inside a string
+             std::string("\"\xff\xfe\""),                      // invalid UTF-8
+             std::string("[1]\0[2]", 7),                       // a NUL byte after a complete value
+             std::string("\"a\0b\"", 5),                       // a raw NUL inside a string
+             std::string("1e400"),                             // beyond a double
+             std::string("123456789012345678901234567890"),    // beyond 64 bits
              std::string(1100, '[') + std::string(1100, ']'),  // nested deeper than 1,024
          }) {
         EXPECT_FALSE(reader.read(text).has_value()) << text.substr(0, 40);

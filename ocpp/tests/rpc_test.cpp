@@ -17,7 +17,8 @@ TEST(RpcTest, ParsesCall) {
 }
 
 TEST(RpcTest, KeepsTheWholePayloadTextWhateverItHolds) {
-    // Brackets, commas, quotes and backslashes inside strings and nested values must not end the payload early.
+    // Brackets, commas, quotes and backslashes inside strings and nested values must not end the payload
+    // early.
     const std::string payload = R"({"a": ["x]", {"b": "},\"\\"}], "c": [[1, 2], {}]})";
     const auto call = std::get<Call>(parse_frame("[2,\"7\",\"DataTransfer\",\n\t " + payload + " \r\n] \n"));
     EXPECT_EQ(call.payload, payload);

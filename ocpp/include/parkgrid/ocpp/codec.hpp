@@ -6,8 +6,8 @@
 // map to the camelCase wire names. Every member type has a Codec<T> specialisation that knows how to write
 // the value, how to read it while enforcing the rules of the official OCPP 1.6 JSON schemas, and which
 // schema fragment it corresponds to. Deriving all three from one description keeps them from drifting
-// apart; a unit test compares the generated schemas with the official ones. Decoding reads a JsonValue (a view
-// of text validated and indexed by JsonReader) rather than an nlohmann::json tree: see json_value.hpp.
+// apart; a unit test compares the generated schemas with the official ones. Decoding reads a JsonValue (a
+// view of text validated and indexed by JsonReader) rather than an nlohmann::json tree: see json_value.hpp.
 
 #include <algorithm>
 #include <array>
@@ -313,7 +313,8 @@ struct Codec<T> {
             using Field = std::remove_cvref_t<decltype(field)>;
             if constexpr (detail::OptionalTraits<Field>::value) {
                 if (value) {
-                    field = Codec<typename detail::OptionalTraits<Field>::ValueType>::decode(*value, field_path);
+                    field =
+                        Codec<typename detail::OptionalTraits<Field>::ValueType>::decode(*value, field_path);
                 }
             } else {
                 if (!value) {
