@@ -75,7 +75,7 @@ void fuzz_one(std::string_view text) {
         if (classify_action(call->action) == ActionKind::CentralSystemInitiated) {
             // Also the check ParkGrid runs before it sends such a request itself.
             try {
-                validate_request(call->action, call->payload);
+                validate_request(call->action, nlohmann::json::parse(call->payload));
             } catch (const ValidationError&) {
             }
         }
