@@ -1,5 +1,6 @@
 #include "parkgrid/ocpp/codec.hpp"
 
+#include <algorithm>
 #include <cctype>
 #include <cmath>
 
@@ -83,6 +84,30 @@ JsonValue read_json(std::string_view text) {
         fail(CallErrorCode::FormationViolation, JsonPath(), "payload is not valid JSON");
     }
     return *value;
+}
+
+namespace {
+
+// Recursion bounded by `limit`, not by the value.
+bool nests_deeper_than(const nlohmann::json& value, std::size_t limit) {
+    if (!value.is_structured()) {
+        return false;
+    }
+    if (limit == 0) {
+        return true;
+    }
+    return std::any_of(value.begin(), value.end(),
+                       [&](const nlohmann::json& element) { return nests_deeper_than(element, limit - 1); });
+}
+
+}  // namespace
+
+std::string decodable_text(const nlohmann::json& value) {
+    if (nests_deeper_than(value, JsonReader::kMaxDepth)) {
+        fail(CallErrorCode::FormationViolation, JsonPath(),
+             "payload nests deeper than " + std::to_string(JsonReader::kMaxDepth) + " levels");
+    }
+    return to_json_text(value);
 }
 
 }  // namespace parkgrid::ocpp::detail

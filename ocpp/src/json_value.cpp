@@ -129,6 +129,7 @@ bool JsonValue::MemberIterator::operator==(const MemberIterator& other) const {
 }
 
 struct JsonReader::Parser {
+    static_assert(kMaxDepth == simdjson::DEFAULT_MAX_DEPTH);
     dom::parser parser;
 };
 

@@ -1,5 +1,6 @@
 #include "parkgrid/ocpp/rpc.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cctype>
 #include <cstdlib>
@@ -79,17 +80,13 @@ int message_type_of(const JsonValue& value) {
     return 0;
 }
 
-// The text of the last element of a JSON array, for text JsonReader has accepted (so only strings and
-// nesting need to be followed). Payloads and error details are the last element of their frame; a CALL keeps
-// its payload as this text, to be read straight into the typed request when it is dispatched.
-std::string_view last_element_text(std::string_view array_text) {
-    const auto is_space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
-    std::size_t start = array_text.find('[') + 1;
-    std::size_t end = start;
-    int depth = 0;
+// Calls visit(position, character) for each character of valid JSON text that is not inside a string,
+// from `from` on, until visit returns false.
+template <typename Visit>
+void for_each_outside_strings(std::string_view text, std::size_t from, Visit visit) {
     bool in_string = false;
-    for (std::size_t pos = start; pos < array_text.size(); ++pos) {
-        const char c = array_text[pos];
+    for (std::size_t pos = from; pos < text.size(); ++pos) {
+        const char c = text[pos];
         if (in_string) {
             if (c == '\\') {
                 ++pos;
@@ -98,17 +95,45 @@ std::string_view last_element_text(std::string_view array_text) {
             }
         } else if (c == '"') {
             in_string = true;
-        } else if (c == '[' || c == '{') {
-            ++depth;
+        } else if (!visit(pos, c)) {
+            return;
+        }
+    }
+}
+
+std::size_t nesting_depth(std::string_view json_text) {
+    std::size_t depth = 0;
+    std::size_t deepest = 0;
+    for_each_outside_strings(json_text, 0, [&](std::size_t, char c) {
+        if (c == '[' || c == '{') {
+            deepest = std::max(deepest, ++depth);
         } else if (c == ']' || c == '}') {
-            if (depth-- == 0) {
-                end = pos;
-                break;
-            }
+            --depth;
+        }
+        return true;
+    });
+    return deepest;
+}
+
+// The text of the last element of a JSON array, for text JsonReader has accepted. Payloads and error details
+// are the last element of their frame; a CALL keeps its payload as this text, to be read straight into the
+// typed request when it is dispatched.
+std::string_view last_element_text(std::string_view array_text) {
+    const auto is_space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
+    std::size_t start = array_text.find('[') + 1;
+    std::size_t end = start;
+    int depth = 0;
+    for_each_outside_strings(array_text, start, [&](std::size_t pos, char c) {
+        if (c == '[' || c == '{') {
+            ++depth;
+        } else if ((c == ']' || c == '}') && depth-- == 0) {
+            end = pos;
+            return false;
         } else if (c == ',' && depth == 0) {
             start = pos + 1;
         }
-    }
+        return true;
+    });
     while (start < end && is_space(array_text[start])) {
         ++start;
     }
@@ -140,9 +165,11 @@ Frame parse_frame(std::string_view text) {
         return text.find('\0') == std::string_view::npos && nlohmann::json::accept(text);
     };
     std::string rewritten;
-    if (!message && reader.error() == JsonReader::Error::Number && valid_json()) {
+    if (!message && reader.error() == JsonReader::Error::Number && valid_json() &&
+        nesting_depth(text) <= JsonReader::kMaxDepth) {
         // An integer beyond 64 bits: read as a double, as JSON Schema validators do, so that the field is
-        // refused as out of range (PropertyConstraintViolation) rather than the frame as unreadable.
+        // refused as out of range (PropertyConstraintViolation) rather than the frame as unreadable. (Not
+        // when the frame also nests too deep: nlohmann::json writes text out recursively.)
         rewritten = to_json_text(nlohmann::json::parse(text));
         text = rewritten;
         message = reader.read(text);

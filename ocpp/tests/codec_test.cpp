@@ -4,6 +4,7 @@
 
 #include "parkgrid/ocpp/messages/authorize.hpp"
 #include "parkgrid/ocpp/messages/boot_notification.hpp"
+#include "parkgrid/ocpp/messages/data_transfer.hpp"
 #include "parkgrid/ocpp/messages/heartbeat.hpp"
 
 namespace parkgrid::ocpp {
@@ -12,20 +13,26 @@ namespace {
 using nlohmann::json;
 
 // Decodes `payload` as T and returns the CALLERROR code and path it was rejected with.
-template <typename T>
-std::pair<CallErrorCode, std::string> text_rejection(std::string_view text) {
+// The code and path decode_it() is refused with; `input` is what the failure message shows when it is not.
+template <typename DecodeIt, typename Input>
+std::pair<CallErrorCode, std::string> rejection_of(DecodeIt decode_it, const Input& input) {
     try {
-        decode_json<T>(text);
+        decode_it();
     } catch (const ValidationError& error) {
         return {error.code(), error.path()};
     }
-    ADD_FAILURE() << "accepted " << text;
+    ADD_FAILURE() << "accepted " << input;
     return {CallErrorCode::GenericError, ""};
 }
 
 template <typename T>
 std::pair<CallErrorCode, std::string> rejection(const json& payload) {
-    return text_rejection<T>(payload.dump());
+    return rejection_of([&] { decode<T>(payload); }, payload);
+}
+
+template <typename T>
+std::pair<CallErrorCode, std::string> text_rejection(std::string_view text) {
+    return rejection_of([&] { decode_json<T>(text); }, text);
 }
 
 TEST(CodecTest, DecodesRequiredAndOptionalFields) {
@@ -160,6 +167,23 @@ TEST(CodecTest, IntegersBeyondTheTargetTypeAreOutOfRange) {
     EXPECT_EQ(code("-2147483649"), CallErrorCode::PropertyConstraintViolation);
     EXPECT_EQ(code("1e300"), CallErrorCode::PropertyConstraintViolation);
     EXPECT_EQ(code("null"), CallErrorCode::TypeConstraintViolation);
+}
+
+TEST(CodecTest, JsonBuiltInMemoryNestingTooDeepIsRefusedWithoutExhaustingTheStack) {
+    // Such a value can come from the REST API (a raw command's payload, up to a megabyte of brackets). Built
+    // by moving, never copying: nlohmann::json copies recursively too.
+    json nested = json::array();
+    for (int level = 0; level < 200'000; ++level) {
+        json outer = json::array();
+        outer.push_back(std::move(nested));
+        nested = std::move(outer);
+    }
+    json payload = {{"vendorId", "x"}};
+    payload["data"] = std::move(nested);
+    EXPECT_EQ(rejection<DataTransferRequest>(payload).first, CallErrorCode::FormationViolation);
+    EXPECT_EQ(rejection<DataTransferRequest>(json{{"vendorId", "x"}, {"data", json::array({json::array()})}}),
+              std::pair(CallErrorCode::TypeConstraintViolation, std::string("data")))
+        << "shallow enough to be read, and found to be the wrong type";
 }
 
 TEST(CodecTest, RoundTripKeepsEveryField) {

@@ -93,6 +93,10 @@ TEST(InboundFrameTest, DeepNestingIsRejectedWithoutExhaustingTheStack) {
     EXPECT_TRUE(replies_to("[" + nested + R"(,"d","Heartbeat",{}])").empty());
     EXPECT_TRUE(replies_to(R"([4,"d","GenericError","x",)" + nested + "]").empty());
     EXPECT_TRUE(replies_to(R"([3.0,"d",)" + nested + "]").empty());
+    // A number beyond 64 bits would have the frame rewritten through nlohmann::json, which writes
+    // recursively: not for a frame this deep.
+    EXPECT_EQ(replies_to(R"([2,"d","Heartbeat",[123456789012345678901234567890,)" + nested + "]]").at(0)[2],
+              "FormationViolation");
     // Just within the limit, the payload is read and found to be the wrong type.
     const std::string deep_but_readable = std::string(1000, '[') + std::string(1000, ']');
     EXPECT_EQ(replies_to(R"([2,"d","Heartbeat",)" + deep_but_readable + "]").at(0)[2],

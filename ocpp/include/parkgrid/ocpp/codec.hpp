@@ -62,6 +62,9 @@ void require_type(bool condition, const JsonValue& value, const JsonPath& path, 
 std::int64_t decode_integer(const JsonValue& in, const JsonPath& path, std::int64_t min, std::int64_t max);
 // This thread's JsonReader on `text`; text that is not JSON is a FormationViolation.
 JsonValue read_json(std::string_view text);
+// `value` written out for read_json(); a value nesting deeper than JsonReader reads is a FormationViolation
+// here, before writing it out (which recurses as deep as the value nests) could exhaust the stack.
+std::string decodable_text(const nlohmann::json& value);
 
 // Wire names of T's members, in declaration order, computed once.
 template <DescribedStruct T>
@@ -103,7 +106,7 @@ T decode_json(std::string_view text) {
 // JSON built in memory (tests, answers to the central system's own CALLs): written out and read back.
 template <typename T>
 T decode(const nlohmann::json& in) {
-    return decode_json<T>(to_json_text(in));
+    return decode_json<T>(detail::decodable_text(in));
 }
 
 template <typename T>

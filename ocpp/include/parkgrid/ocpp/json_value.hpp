@@ -100,9 +100,12 @@ public:
     JsonReader& operator=(const JsonReader&) = delete;
 
     // The root value, or nothing when the text is not one valid JSON value (syntax, UTF-8, a control
-    // character in a string), nests deeper than 1,024 levels, or holds a number beyond what a double or a
+    // character in a string), nests deeper than kMaxDepth, or holds a number beyond what a double or a
     // 64-bit integer holds; error() then says which. Values of an earlier read become invalid.
     std::optional<JsonValue> read(std::string_view text);
+
+    // Deeper nesting is refused (Error::TooDeep); no OCPP message nests more than a handful of levels.
+    static constexpr std::size_t kMaxDepth = 1024;
 
     enum class Error {
         None,
