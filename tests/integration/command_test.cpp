@@ -184,6 +184,19 @@ TEST_F(CommandTest, RejectsWhatCannotBeSentBeforeContactingTheCharger) {
     EXPECT_EQ(log_of("CP-1")["total"], 0);
 }
 
+TEST_F(CommandTest, APayloadNestingTooDeepIsRefusedAndTheServerCarriesOn) {
+    auto charger = simulator("CP-1");
+    // Half a megabyte of brackets as a DataTransfer's data: writing it out again would recurse that deep.
+    const std::string nested = std::string(250'000, '[') + std::string(250'000, ']');
+    const auto refused =
+        http_request(server_->port(), "POST", "/api/v1/chargers/CP-1/commands/DataTransfer",
+                     R"({"vendorId": "x", "data": )" + nested + "}", std::string(kAdminToken));
+    EXPECT_EQ(refused.status, 422u);
+    EXPECT_EQ(refused.json()["error"], "invalid_payload");
+    EXPECT_EQ(api("GET", "/api/v1/chargers/CP-1/commands").status, 200u);
+    EXPECT_EQ(log_of("CP-1")["total"], 0);
+}
+
 TEST_F(CommandTest, AnAnswerThatViolatesTheSchemaIs502) {
     auto charger = simulator("CP-1");
     charger->set_answer("Reset", ChargerSimulator::Answer::result({{"status", "Maybe"}}));
