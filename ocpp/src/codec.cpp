@@ -86,9 +86,6 @@ JsonValue read_json(std::string_view text) {
     return *value;
 }
 
-namespace {
-
-// Recursion bounded by `limit`, not by the value.
 bool nests_deeper_than(const nlohmann::json& value, std::size_t limit) {
     if (!value.is_structured()) {
         return false;
@@ -99,8 +96,6 @@ bool nests_deeper_than(const nlohmann::json& value, std::size_t limit) {
     return std::any_of(value.begin(), value.end(),
                        [&](const nlohmann::json& element) { return nests_deeper_than(element, limit - 1); });
 }
-
-}  // namespace
 
 std::string decodable_text(const nlohmann::json& value) {
     if (nests_deeper_than(value, JsonReader::kMaxDepth)) {

@@ -106,11 +106,11 @@ bool JsonValue::ElementIterator::operator==(const ElementIterator& other) const 
 }
 
 JsonValue::MemberIterator JsonValue::Members::begin() const {
-    return MemberIterator(store(value_or_throw(element_of(object.position_).get_object()).begin()));
+    return MemberIterator(store(value_or_throw(element_of(object).get_object()).begin()));
 }
 
 JsonValue::MemberIterator JsonValue::Members::end() const {
-    return MemberIterator(store(value_or_throw(element_of(object.position_).get_object()).end()));
+    return MemberIterator(store(value_or_throw(element_of(object).get_object()).end()));
 }
 
 std::pair<std::string_view, JsonValue> JsonValue::MemberIterator::operator*() const {

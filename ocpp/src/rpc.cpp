@@ -1,6 +1,5 @@
 #include "parkgrid/ocpp/rpc.hpp"
 
-#include <algorithm>
 #include <array>
 #include <cctype>
 #include <cstdlib>
@@ -80,41 +79,6 @@ int message_type_of(const JsonValue& value) {
     return 0;
 }
 
-// Calls visit(position, character) for each character of valid JSON text that is not inside a string,
-// from `from` on, until visit returns false.
-template <typename Visit>
-void for_each_outside_strings(std::string_view text, std::size_t from, Visit visit) {
-    bool in_string = false;
-    for (std::size_t pos = from; pos < text.size(); ++pos) {
-        const char c = text[pos];
-        if (in_string) {
-            if (c == '\\') {
-                ++pos;
-            } else if (c == '"') {
-                in_string = false;
-            }
-        } else if (c == '"') {
-            in_string = true;
-        } else if (!visit(pos, c)) {
-            return;
-        }
-    }
-}
-
-std::size_t nesting_depth(std::string_view json_text) {
-    std::size_t depth = 0;
-    std::size_t deepest = 0;
-    for_each_outside_strings(json_text, 0, [&](std::size_t, char c) {
-        if (c == '[' || c == '{') {
-            deepest = std::max(deepest, ++depth);
-        } else if (c == ']' || c == '}') {
-            --depth;
-        }
-        return true;
-    });
-    return deepest;
-}
-
 // The text of the last element of a JSON array, for text JsonReader has accepted. Payloads and error details
 // are the last element of their frame; a CALL keeps its payload as this text, to be read straight into the
 // typed request when it is dispatched.
@@ -123,17 +87,26 @@ std::string_view last_element_text(std::string_view array_text) {
     std::size_t start = array_text.find('[') + 1;
     std::size_t end = start;
     int depth = 0;
-    for_each_outside_strings(array_text, start, [&](std::size_t pos, char c) {
-        if (c == '[' || c == '{') {
+    bool in_string = false;
+    for (std::size_t pos = start; pos < array_text.size(); ++pos) {
+        const char c = array_text[pos];
+        if (in_string) {
+            if (c == '\\') {
+                ++pos;
+            } else if (c == '"') {
+                in_string = false;
+            }
+        } else if (c == '"') {
+            in_string = true;
+        } else if (c == '[' || c == '{') {
             ++depth;
         } else if ((c == ']' || c == '}') && depth-- == 0) {
             end = pos;
-            return false;
+            break;
         } else if (c == ',' && depth == 0) {
             start = pos + 1;
         }
-        return true;
-    });
+    }
     while (start < end && is_space(array_text[start])) {
         ++start;
     }
@@ -165,14 +138,16 @@ Frame parse_frame(std::string_view text) {
         return text.find('\0') == std::string_view::npos && nlohmann::json::accept(text);
     };
     std::string rewritten;
-    if (!message && reader.error() == JsonReader::Error::Number && valid_json() &&
-        nesting_depth(text) <= JsonReader::kMaxDepth) {
+    if (!message && reader.error() == JsonReader::Error::Number && valid_json()) {
         // An integer beyond 64 bits: read as a double, as JSON Schema validators do, so that the field is
         // refused as out of range (PropertyConstraintViolation) rather than the frame as unreadable. (Not
         // when the frame also nests too deep: nlohmann::json writes text out recursively.)
-        rewritten = to_json_text(nlohmann::json::parse(text));
-        text = rewritten;
-        message = reader.read(text);
+        const auto parsed = nlohmann::json::parse(text);
+        if (!detail::nests_deeper_than(parsed, JsonReader::kMaxDepth)) {
+            rewritten = to_json_text(parsed);
+            text = rewritten;
+            message = reader.read(text);
+        }
     }
     if (!message) {
         if (valid_json()) {

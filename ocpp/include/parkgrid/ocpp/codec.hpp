@@ -62,6 +62,9 @@ void require_type(bool condition, const JsonValue& value, const JsonPath& path, 
 std::int64_t decode_integer(const JsonValue& in, const JsonPath& path, std::int64_t min, std::int64_t max);
 // This thread's JsonReader on `text`; text that is not JSON is a FormationViolation.
 JsonValue read_json(std::string_view text);
+// Whether `value` has containers nested more than `limit` deep; its recursion is bounded by `limit`, so any
+// value may be checked before it is written out (nlohmann::json writes, and copies, recursively).
+bool nests_deeper_than(const nlohmann::json& value, std::size_t limit);
 // `value` written out for read_json(); a value nesting deeper than JsonReader reads is a FormationViolation
 // here, before writing it out (which recurses as deep as the value nests) could exhaust the stack.
 std::string decodable_text(const nlohmann::json& value);

@@ -56,11 +56,11 @@ public:
     // Objects: the members in document order (a repeated key appears as often as it was written).
     class MemberIterator;
     struct Members {
-        const JsonValue& object;
+        detail::TapePosition object;  // a copy, not a reference: members() of a temporary must not dangle
         MemberIterator begin() const;
         MemberIterator end() const;
     };
-    Members members() const { return Members{*this}; }
+    Members members() const { return Members{position_}; }
 
     explicit JsonValue(detail::TapePosition position) : position_(position) {}
 
