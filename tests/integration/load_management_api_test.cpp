@@ -630,25 +630,38 @@ TEST_F(LoadManagementApiTest, LoadEventsReachTheSitesInstitutionOnly) {
         EXPECT_EQ(posted.status, 201u) << posted.body;
         return posted.json()["id"];
     };
-    // Reads `stream` up to the plan event of the run that used `site`'s reading of `amps`; returns all
-    // events read.
-    const auto read_until_plan = [](EventStreamClient& stream, std::int64_t site, double amps) {
+    // Reads `stream` until it has had both `site`'s building-load reading and the plan of the run that used
+    // its reading of `amps`; returns all events read. The reading and the plan it causes are published on
+    // two threads (the request's and the load manager's), so either may arrive first.
+    const auto read_reading_and_plan = [](EventStreamClient& stream, std::int64_t site, double amps) {
         std::vector<ServerSentEvent> read;
-        while (const auto event = stream.next(20s)) {
+        bool has_reading = false;
+        bool has_plan = false;
+        while (!(has_reading && has_plan)) {
+            const auto event = stream.next(20s);
+            if (!event) {
+                ADD_FAILURE() << "no reading and plan with " << amps << " A of building load at site "
+                              << site;
+                break;
+            }
             read.push_back(*event);
             const auto& data = event->data;
-            if (event->type == "load.plan_computed" && data["siteId"] == site &&
-                data["circuits"][0]["buildingA"] == nlohmann::json({amps, amps, amps})) {
-                return read;
-            }
+            has_reading = has_reading || (event->type == "building_load.reading" && data["siteId"] == site);
+            has_plan = has_plan || (event->type == "load.plan_computed" && data["siteId"] == site &&
+                                    data["circuits"][0]["buildingA"] == nlohmann::json({amps, amps, amps}));
         }
-        ADD_FAILURE() << "no plan with " << amps << " A of building load at site " << site;
         return read;
+    };
+    const auto plan_in = [](const std::vector<ServerSentEvent>& read) {
+        const auto plan = std::find_if(read.rbegin(), read.rend(), [](const ServerSentEvent& event) {
+            return event.type == "load.plan_computed";
+        });
+        return plan == read.rend() ? nlohmann::json() : plan->data;
     };
 
     // B's reading and plan reach the admin: once it has them, they have passed every stream.
     const auto reading_b = post_reading(site_b, 30);
-    const auto admin_b = read_until_plan(admin, site_b, 30);
+    const auto admin_b = read_reading_and_plan(admin, site_b, 30);
     EXPECT_TRUE(std::any_of(admin_b.begin(), admin_b.end(), [&](const ServerSentEvent& event) {
         return event.type == "building_load.reading" && event.data["readingId"] == reading_b;
     }));
@@ -664,25 +677,11 @@ TEST_F(LoadManagementApiTest, LoadEventsReachTheSitesInstitutionOnly) {
     }
 
     const auto reading_a = post_reading(site_, 50);
-    EXPECT_EQ(read_until_plan(admin, site_, 50).back().data["siteId"], site_);
+    read_reading_and_plan(admin, site_, 50);
     nlohmann::json plan_event;
     for (auto* stream : {&fleet, &office}) {
-        auto read = read_until_plan(*stream, site_, 50);
-        ASSERT_FALSE(read.empty());
-        plan_event = read.back().data;
-        // The reading and the plan it caused are published on two threads: either may arrive first.
-        const auto has_reading = [&read] {
-            return std::any_of(read.begin(), read.end(), [](const ServerSentEvent& event) {
-                return event.type == "building_load.reading";
-            });
-        };
-        while (!has_reading()) {
-            const auto more = stream->next(5s);
-            if (!more) {
-                break;
-            }
-            read.push_back(*more);
-        }
+        const auto read = read_reading_and_plan(*stream, site_, 50);
+        plan_event = plan_in(read);
         std::set<std::string> types;
         for (const auto& event : read) {
             EXPECT_EQ(event.data["siteId"], site_) << event.type << " " << event.data;
