@@ -26,25 +26,33 @@ void BootSyncQueue::post(std::string charger_id, Task task) {
 }
 
 void BootSyncQueue::start_ready() {
-    while (running_ < concurrency_ && !waiting_.empty()) {
-        Waiting next = std::move(waiting_.front());
-        waiting_.pop_front();
-        if (!is_connected_(next.charger_id)) {
+    // Tasks of a charger whose earlier task still runs keep their place. Only the running chargers' later
+    // tasks (a few each) can sit ahead of the next one that starts, so the scan stays short even with a
+    // storm's queue behind them.
+    for (auto next = waiting_.begin(); running_ < concurrency_ && next != waiting_.end();) {
+        if (running_chargers_.contains(next->charger_id)) {
+            ++next;
+            continue;
+        }
+        Waiting task = std::move(*next);
+        next = waiting_.erase(next);
+        if (!is_connected_(task.charger_id)) {
             continue;
         }
         ++running_;
+        running_chargers_.insert(task.charger_id);
         // A task that calls back twice must not free a second slot.
         auto called = std::make_shared<std::atomic_bool>(false);
-        Finished finished = [this, called] {
+        Finished finished = [this, called, charger_id = task.charger_id] {
             if (!called->exchange(true)) {
-                boost::asio::post(strand_, [this] { finish(); });
+                boost::asio::post(strand_, [this, charger_id] { finish(charger_id); });
             }
         };
         try {
-            next.task(finished);
+            task.task(finished);
         } catch (const std::exception& e) {
             log::error("synchronisation after boot failed",
-                       {{"charger", next.charger_id}, {"error", e.what()}});
+                       {{"charger", task.charger_id}, {"error", e.what()}});
             finished();
         }
     }
@@ -56,8 +64,9 @@ void BootSyncQueue::publish_counts() {
     running_count_.store(running_, std::memory_order_relaxed);
 }
 
-void BootSyncQueue::finish() {
+void BootSyncQueue::finish(const std::string& charger_id) {
     --running_;
+    running_chargers_.erase(charger_id);
     start_ready();
 }
 

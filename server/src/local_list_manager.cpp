@@ -1,6 +1,8 @@
 #include "parkgrid/server/local_list_manager.hpp"
 
 #include <boost/asio/post.hpp>
+#include <limits>
+#include <memory>
 
 #include "parkgrid/ocpp/date_time.hpp"
 #include "parkgrid/ocpp/messages/get_local_list_version.hpp"
@@ -41,7 +43,7 @@ ocpp::AuthorizationData with_info(const storage::LocalListEntry& entry) {
     return ocpp::AuthorizationData{ocpp::IdToken(entry.id_tag), info};
 }
 
-ocpp::SendLocalListRequest to_request(const LocalListUpdate& update, std::int32_t version) {
+ocpp::SendLocalListRequest to_request(const storage::LocalListUpdate& update, std::int32_t version) {
     ocpp::SendLocalListRequest request;
     request.list_version = version;
     request.update_type = update.full ? ocpp::UpdateType::Full : ocpp::UpdateType::Differential;
@@ -56,12 +58,10 @@ ocpp::SendLocalListRequest to_request(const LocalListUpdate& update, std::int32_
     return request;
 }
 
-struct Plan {
-    bool supported = true;
-    std::int32_t version = 0;  // the version to send
-    LocalListUpdate update;
-    std::vector<storage::LocalListEntry> desired;
-};
+std::string left_out_problem(std::size_t left_out, std::size_t max_entries) {
+    return std::to_string(left_out) + " id tags left out: the charger's list holds at most " +
+           std::to_string(max_entries) + " (LocalAuthListMaxLength)";
+}
 
 void mark_unsupported(storage::Database& database, const std::string& charger_id) {
     storage::write(
@@ -73,6 +73,15 @@ void mark_unsupported(storage::Database& database, const std::string& charger_id
 }
 
 }  // namespace
+
+// The SendLocalLists that bring a charger's list to what it should hold: versions `first_version`,
+// `first_version` + 1, ... (one when it fits into one message).
+struct LocalListManager::Plan {
+    bool supported = true;
+    std::int32_t first_version = 0;
+    std::vector<storage::LocalListUpdate> messages;
+    std::string problem;  // what the charger cannot hold
+};
 
 LocalListManager::LocalListManager(boost::asio::any_io_executor executor, ChargerRegistry& registry,
                                    CommandService& commands, storage::Database& database, EventBus& events,
@@ -156,13 +165,22 @@ void LocalListManager::send(const std::string& charger_id, std::optional<std::in
             const auto state = lists.state(charger_id);
             // A charger that just reported a list version has a list, whatever it said before.
             plan.supported = charger_version.has_value() || !state || state->supported;
-            plan.desired = local_list_entries(lists.allowed_tags(charger->institution_id), now());
+            // The limits come from the configuration the charger reported at this boot: its synchronisation
+            // runs before this one (BootSyncQueue).
+            const auto limits = local_list_limits(repositories.configuration().reported(charger_id));
+            auto desired = local_list_entries(lists.allowed_tags(charger->institution_id), now());
+            if (limits.max_entries) {
+                if (const auto left_out = fit_local_list(desired, *limits.max_entries); left_out > 0) {
+                    plan.problem = left_out_problem(left_out, *limits.max_entries);
+                }
+            }
             // What the charger holds is known only if it still has the version it acknowledged.
             const bool known = state && state->supported && !retried &&
                                (!charger_version || *charger_version == state->version);
-            plan.update = plan_local_list(plan.desired,
-                                          known ? std::optional(lists.entries(charger_id)) : std::nullopt);
-            plan.version = std::max(state ? state->version : 0, charger_version.value_or(0)) + 1;
+            plan.messages = split_local_list(
+                plan_local_list(desired, known ? std::optional(lists.entries(charger_id)) : std::nullopt),
+                limits.max_per_message.value_or(std::numeric_limits<std::size_t>::max()));
+            plan.first_version = std::max(state ? state->version : 0, charger_version.value_or(0)) + 1;
             return plan;
         },
         [this, charger_id, requested_by, retried,
@@ -171,50 +189,57 @@ void LocalListManager::send(const std::string& charger_id, std::optional<std::in
                 done(Result{false, false, false, 0, "could not read the id tags"});
                 return;
             }
-            auto plan = std::move(planned.value());
-            if (!plan.supported || plan.update.empty()) {
-                done(Result{false, false, false, plan.version - 1,
-                            plan.supported ? "" : "no local authorization list"});
+            auto plan = std::make_shared<const Plan>(std::move(planned.value()));
+            if (!plan->supported) {
+                done(Result{false, false, false, plan->first_version - 1, "no local authorization list"});
                 return;
             }
-            const bool full = plan.update.full;
-            // Built before `plan` moves into the callback (argument order is unspecified).
-            auto request = to_request(plan.update, plan.version);
-            commands_.send(
-                charger_id, request, requested_by,
-                [this, charger_id, requested_by, retried, plan = std::move(plan), full,
-                 done = std::move(done)](const CommandOutcome& outcome) mutable {
-                    const std::string status =
-                        answered(outcome) ? outcome.call.payload.value("status", "") : "";
-                    if (status == "Accepted") {
-                        storage::write(
-                            database_,
-                            [charger_id, plan](storage::Repositories& repositories) {
-                                repositories.local_lists().store(charger_id, plan.version, plan.desired,
-                                                                 now());
-                            },
-                            [done, full,
-                             version = plan.version](const storage::Outcome<storage::detail::Unit>& stored) {
-                                done(Result{true, stored.ok(), full, version,
-                                            stored.ok() ? "" : "could not store the list"});
-                            });
-                        return;
-                    }
-                    if (status == "VersionMismatch" && !retried) {
-                        send(charger_id, std::nullopt, requested_by, true,
-                             std::move(done));  // start over with Full
-                        return;
-                    }
-                    if (status == "NotSupported" || lacks_local_list(outcome)) {
-                        mark_unsupported(database_, charger_id);
-                    }
-                    log::warn("local authorization list not updated",
-                              {{"charger", charger_id},
-                               {"answer", status.empty() ? command_status_name(outcome) : status}});
-                    done(
-                        Result{true, false, full, plan.version,
-                               "SendLocalList: " + (status.empty() ? command_status_name(outcome) : status)});
-                });
+            if (plan->messages.empty()) {
+                done(Result{false, false, false, plan->first_version - 1, plan->problem});
+                return;
+            }
+            send_part(charger_id, requested_by, retried, std::move(plan), 0, std::move(done));
+        });
+}
+
+void LocalListManager::send_part(const std::string& charger_id, const std::string& requested_by, bool retried,
+                                 std::shared_ptr<const Plan> plan, std::size_t part, Done done) {
+    const auto& update = plan->messages[part];
+    const auto version = plan->first_version + static_cast<std::int32_t>(part);
+    const bool full = plan->messages.front().full;
+    commands_.send(
+        charger_id, to_request(update, version), requested_by,
+        [this, charger_id, requested_by, retried, plan, part, version, full,
+         done = std::move(done)](const CommandOutcome& outcome) mutable {
+            const std::string status = answered(outcome) ? outcome.call.payload.value("status", "") : "";
+            if (status == "Accepted") {
+                // Stored part by part: if a later part fails, the next synchronisation starts from this one.
+                storage::write(
+                    database_,
+                    [charger_id, plan, part, version](storage::Repositories& repositories) {
+                        repositories.local_lists().apply(charger_id, version, plan->messages[part], now());
+                    },
+                    [this, charger_id, requested_by, retried, plan, part, version, full,
+                     done = std::move(done)](const storage::Outcome<storage::detail::Unit>& stored) mutable {
+                        if (stored.ok() && part + 1 < plan->messages.size()) {
+                            send_part(charger_id, requested_by, retried, plan, part + 1, std::move(done));
+                            return;
+                        }
+                        done(Result{true, stored.ok(), full, version,
+                                    stored.ok() ? plan->problem : "could not store the list"});
+                    });
+                return;
+            }
+            if (status == "VersionMismatch" && !retried) {
+                send(charger_id, std::nullopt, requested_by, true, std::move(done));  // start over with Full
+                return;
+            }
+            if (status == "NotSupported" || lacks_local_list(outcome)) {
+                mark_unsupported(database_, charger_id);
+            }
+            const std::string answer = status.empty() ? command_status_name(outcome) : status;
+            log::warn("local authorization list not updated", {{"charger", charger_id}, {"answer", answer}});
+            done(Result{true, false, full, version, "SendLocalList: " + answer});
         });
 }
 

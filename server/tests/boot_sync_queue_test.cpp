@@ -54,6 +54,23 @@ TEST_F(BootSyncQueueTest, RunsAtMostItsConcurrencyOldestFirst) {
     EXPECT_EQ(queue_.waiting(), 0U);
 }
 
+TEST_F(BootSyncQueueTest, AChargersTasksRunOneAfterAnotherInTheOrderPosted) {
+    post(1);
+    post(1);
+    post(2);
+    settle();
+    EXPECT_EQ(started_, (std::vector<int>{1, 2}))
+        << "CP2 passes CP1's second task, which waits for its first";
+    running_[1]();  // CP2's ends: a slot is free, but CP1's second task still waits
+    settle();
+    EXPECT_EQ(started_, (std::vector<int>{1, 2}));
+    EXPECT_EQ(queue_.waiting(), 1U);
+    running_[0]();
+    settle();
+    EXPECT_EQ(started_, (std::vector<int>{1, 2, 1}));
+    EXPECT_EQ(queue_.waiting(), 0U);
+}
+
 TEST_F(BootSyncQueueTest, ATaskMayFinishFromAnotherThread) {
     post(1);
     post(2);

@@ -39,23 +39,33 @@ std::vector<LocalListEntry> SqliteLocalListRepository::entries(std::string_view 
     return read_entries(*statement);
 }
 
-void SqliteLocalListRepository::store(std::string_view charger_id, std::int32_t version,
-                                      const std::vector<LocalListEntry>& entries, Timestamp at) {
+void SqliteLocalListRepository::apply(std::string_view charger_id, std::int32_t version,
+                                      const LocalListUpdate& update, Timestamp at) {
     auto state = connection_.cached(
         "INSERT INTO local_lists (charger_id, version, supported, synced_at) VALUES (?1, ?2, 1, ?3) "
         "ON CONFLICT (charger_id) DO UPDATE SET version = ?2, supported = 1, synced_at = ?3");
     state->bind_all(charger_id, version, to_unix_millis(at)).execute();
-    auto clear = connection_.cached("DELETE FROM local_list_entries WHERE charger_id = ?1");
-    clear->bind_all(charger_id).execute();
-    auto insert = connection_.cached(
+    if (update.full) {
+        auto clear = connection_.cached("DELETE FROM local_list_entries WHERE charger_id = ?1");
+        clear->bind_all(charger_id).execute();
+    }
+    // id_tag is COLLATE NOCASE, as the charger matches cards: a changed entry replaces any spelling of it.
+    auto upsert = connection_.cached(
         "INSERT INTO local_list_entries (charger_id, id_tag, status, expiry_date, parent_id_tag) "
-        "VALUES (?1, ?2, ?3, ?4, ?5)");
-    for (const auto& entry : entries) {
-        insert
+        "VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (charger_id, id_tag) DO UPDATE SET id_tag = ?2, status = "
+        "?3, "
+        "expiry_date = ?4, parent_id_tag = ?5");
+    for (const auto& entry : update.changed) {
+        upsert
             ->bind_all(charger_id, entry.id_tag, entry.status, to_optional_millis(entry.expiry_date),
                        entry.parent_id_tag)
             .execute();
-        insert->reset();
+        upsert->reset();
+    }
+    auto remove = connection_.cached("DELETE FROM local_list_entries WHERE charger_id = ?1 AND id_tag = ?2");
+    for (const auto& id_tag : update.removed) {
+        remove->bind_all(charger_id, id_tag).execute();
+        remove->reset();
     }
 }
 

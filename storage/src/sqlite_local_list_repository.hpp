@@ -11,7 +11,7 @@ public:
 
     std::optional<LocalListState> state(std::string_view charger_id) override;
     std::vector<LocalListEntry> entries(std::string_view charger_id) override;
-    void store(std::string_view charger_id, std::int32_t version, const std::vector<LocalListEntry>& entries,
+    void apply(std::string_view charger_id, std::int32_t version, const LocalListUpdate& update,
                Timestamp at) override;
     void mark_unsupported(std::string_view charger_id, Timestamp at) override;
     std::vector<LocalListEntry> allowed_tags(std::optional<std::int64_t> institution_id) override;

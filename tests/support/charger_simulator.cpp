@@ -72,6 +72,11 @@ void ChargerSimulator::set_answer(const std::string& action, Answer answer) {
     answers_[action] = std::move(answer);
 }
 
+void ChargerSimulator::answer_next(const std::string& action, Answer answer) {
+    const std::lock_guard lock(mutex_);
+    next_answers_[action].push_back(std::move(answer));
+}
+
 void ChargerSimulator::start_transactions_on_remote_start(bool enabled) {
     const std::lock_guard lock(mutex_);
     start_on_remote_start_ = enabled;
@@ -159,8 +164,13 @@ void ChargerSimulator::handle(const Frame& call) {
     {
         const std::lock_guard lock(mutex_);
         received_.push_back(call);
-        const auto it = answers_.find(call.action);
-        answer = it != answers_.end() ? it->second : Answer::call_error("NotImplemented");
+        if (auto& next = next_answers_[call.action]; !next.empty()) {
+            answer = std::move(next.front());
+            next.pop_front();
+        } else {
+            const auto it = answers_.find(call.action);
+            answer = it != answers_.end() ? it->second : Answer::call_error("NotImplemented");
+        }
         start_transaction = start_on_remote_start_ && call.action == "RemoteStartTransaction" &&
                             answer.kind == Answer::Kind::Result &&
                             answer.payload.value("status", "") == "Accepted";

@@ -44,6 +44,9 @@ public:
     static const std::map<std::string, nlohmann::json>& default_answers();
 
     void set_answer(const std::string& action, Answer answer);
+    // Answers the next CALL of `action` (after those queued before) with `answer`, then goes back to the
+    // standing answer.
+    void answer_next(const std::string& action, Answer answer);
     // Like a real charger: after accepting RemoteStartTransaction, send StartTransaction for it.
     void start_transactions_on_remote_start(bool enabled);
 
@@ -68,6 +71,7 @@ private:
     mutable std::mutex mutex_;
     std::condition_variable changed_;
     std::map<std::string, Answer> answers_;
+    std::map<std::string, std::deque<Answer>> next_answers_;
     bool start_on_remote_start_ = false;
     std::vector<Frame> received_;
     std::vector<int> started_transactions_;

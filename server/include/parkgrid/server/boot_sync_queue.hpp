@@ -7,6 +7,7 @@
 #include <deque>
 #include <functional>
 #include <string>
+#include <unordered_set>
 
 namespace parkgrid::server {
 
@@ -18,7 +19,9 @@ namespace parkgrid::server {
 // transactions. Every synchronisation costs several CALLs and commits; started for all chargers at once they
 // took a quarter of the server's time in the reconnect storm and held up the boots themselves
 // (docs/performance.md). Queued, they follow once the storm has passed; with a few boots they start at once.
-// A charger that has gone by its turn is skipped: it is synchronised after its next boot.
+// A charger that has gone by its turn is skipped: it is synchronised after its next boot. One charger's tasks
+// run one after another in the order they were posted, so a later one sees what an earlier one stored (the
+// local list is planned with the limits the configuration synchronisation read).
 class BootSyncQueue {
 public:
     // The task calls it, from any thread, once its work has ended (however it ended).
@@ -43,7 +46,7 @@ private:
     };
 
     void start_ready();
-    void finish();
+    void finish(const std::string& charger_id);
     void publish_counts();
 
     boost::asio::strand<boost::asio::any_io_executor> strand_;
@@ -51,6 +54,7 @@ private:
     const IsConnected is_connected_;
     std::size_t running_ = 0;
     std::deque<Waiting> waiting_;
+    std::unordered_set<std::string> running_chargers_;
     std::atomic<std::size_t> waiting_count_{0};
     std::atomic<std::size_t> running_count_{0};
 };

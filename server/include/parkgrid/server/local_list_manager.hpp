@@ -3,6 +3,7 @@
 #include <boost/asio/any_io_executor.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <functional>
+#include <memory>
 #include <string>
 
 #include "parkgrid/server/boot_sync_queue.hpp"
@@ -19,7 +20,8 @@ namespace parkgrid::server {
 // right cards and refuse blocked ones. After an accepted boot (through the BootSyncQueue) it compares
 // versions (GetLocalListVersion) and sends a Full list when they differ; when tags change it sends
 // Differential updates to the connected chargers. A charger without local list support is remembered as such
-// and left alone.
+// and left alone. The charger's own limits are kept: a list longer than LocalAuthListMaxLength is cut (see
+// fit_local_list), and an update longer than SendLocalListMaxLength goes in several SendLocalLists.
 class LocalListManager {
 public:
     struct Result {
@@ -40,8 +42,12 @@ public:
                      Done done);
 
 private:
+    struct Plan;
+
     void send(const std::string& charger_id, std::optional<std::int32_t> charger_version,
               const std::string& requested_by, bool retried, Done done);
+    void send_part(const std::string& charger_id, const std::string& requested_by, bool retried,
+                   std::shared_ptr<const Plan> plan, std::size_t part, Done done);
     void synchronise_connected();
 
     ChargerRegistry& registry_;

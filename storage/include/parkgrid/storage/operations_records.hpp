@@ -94,6 +94,15 @@ struct LocalListEntry {
     friend bool operator==(const LocalListEntry&, const LocalListEntry&) = default;
 };
 
+// One SendLocalList: what it changes in a charger's local authorization list.
+struct LocalListUpdate {
+    bool full = false;                    // updateType Full: `changed` is the whole list
+    std::vector<LocalListEntry> changed;  // added or different entries (with their idTagInfo)
+    std::vector<std::string> removed;     // Differential only: entries sent without idTagInfo
+
+    bool empty() const { return !full && changed.empty() && removed.empty(); }
+};
+
 struct LocalListState {
     std::int32_t version = 0;
     bool supported = true;

@@ -70,9 +70,10 @@ public:
     virtual std::optional<LocalListState> state(std::string_view charger_id) = 0;
     // Ordered by id tag.
     virtual std::vector<LocalListEntry> entries(std::string_view charger_id) = 0;
-    // The charger acknowledged `entries` as list `version`.
-    virtual void store(std::string_view charger_id, std::int32_t version,
-                       const std::vector<LocalListEntry>& entries, Timestamp at) = 0;
+    // The charger accepted `update` as list `version`. Only what it changes is written: a Differential
+    // update to a thousand chargers costs a row or two each, not their whole lists.
+    virtual void apply(std::string_view charger_id, std::int32_t version, const LocalListUpdate& update,
+                       Timestamp at) = 0;
     virtual void mark_unsupported(std::string_view charger_id, Timestamp at) = 0;
     // The id tags a charger of `institution_id` accepts offline: the institution's and the global ones
     // (no institution). Ordered by id tag.
