@@ -377,13 +377,14 @@ void ChargePointService::handle(ocpp::MeterValuesRequest request,
                                 ocpp::Responder<ocpp::MeterValuesResponse> responder) {
     // Event data is built here, on the charger's strand, rather than in the storage job: the one writer
     // thread is what limits durable throughput, so it should only store. The load manager needs a few
-    // numbers (meter_reading); the whole reading is encoded only for those who asked for it (meter_values).
+    // numbers (meter_reading), and only for chargers at managed sites; the whole reading is encoded only for
+    // those who asked for it (meter_values).
     nlohmann::json reading_event;
-    if (event_bus_.has_subscribers("meter_reading")) {
+    if (event_bus_.has_subscribers("meter_reading", state_->id)) {
         reading_event = load::to_event_data(load::read_meter_values(request.meter_value));
     }
     nlohmann::json encoded_event;
-    if (event_bus_.has_subscribers("meter_values")) {
+    if (event_bus_.has_subscribers("meter_values", state_->id)) {
         encoded_event = ocpp::encode(request.meter_value);
     }
     store_then_respond(

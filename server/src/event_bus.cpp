@@ -23,14 +23,17 @@ EventBus::Subscription::~Subscription() {
     }
 }
 
-bool EventBus::Subscriber::wants(std::string_view type) const {
-    return types.empty() || std::find(types.begin(), types.end(), type) != types.end();
+bool EventBus::Subscriber::wants(std::string_view type, std::string_view charger_id) const {
+    return (types.empty() || std::find(types.begin(), types.end(), type) != types.end()) &&
+           (!interest || interest(type, charger_id));
 }
 
-EventBus::Subscription EventBus::subscribe(Handler handler, std::vector<std::string> types) {
+EventBus::Subscription EventBus::subscribe(Handler handler, std::vector<std::string> types,
+                                           Interest interest) {
     const std::lock_guard lock(mutex_);
     const auto id = next_subscriber_id_++;
-    subscribers_.push_back({id, std::move(types), std::make_shared<Handler>(std::move(handler))});
+    subscribers_.push_back(
+        {id, std::move(types), std::move(interest), std::make_shared<Handler>(std::move(handler))});
     return Subscription(this, id);
 }
 
@@ -39,10 +42,11 @@ void EventBus::unsubscribe(std::uint64_t id) {
     std::erase_if(subscribers_, [id](const Subscriber& subscriber) { return subscriber.id == id; });
 }
 
-bool EventBus::has_subscribers(std::string_view type) const {
+bool EventBus::has_subscribers(std::string_view type, std::string_view charger_id) const {
     const std::lock_guard lock(mutex_);
-    return std::any_of(subscribers_.begin(), subscribers_.end(),
-                       [type](const Subscriber& subscriber) { return subscriber.wants(type); });
+    return std::any_of(
+        subscribers_.begin(), subscribers_.end(),
+        [type, charger_id](const Subscriber& subscriber) { return subscriber.wants(type, charger_id); });
 }
 
 void EventBus::publish(std::string type, std::string charger_id, nlohmann::json data) {
@@ -55,7 +59,7 @@ void EventBus::publish(std::string type, std::string charger_id, nlohmann::json 
         const std::lock_guard lock(mutex_);
         event->sequence = next_sequence_++;
         for (const auto& subscriber : subscribers_) {
-            if (subscriber.wants(event->type)) {
+            if (subscriber.wants(event->type, event->charger_id)) {
                 handlers.push_back(subscriber.handler);
             }
         }

@@ -32,6 +32,10 @@ using EventPtr = std::shared_ptr<const Event>;
 class EventBus {
 public:
     using Handler = std::function<void(const EventPtr&)>;
+    // Narrows a subscription beyond event types: asked on the publishing thread for each event of the
+    // subscribed types, so it must be thread-safe and quick. A subscriber that serves a few chargers spares
+    // the publishers of all the others the work of building their events (has_subscribers).
+    using Interest = std::function<bool(std::string_view type, std::string_view charger_id)>;
 
     // Unsubscribes when destroyed. A handler may still be running on another thread at that moment, so
     // handlers must not touch objects that die with their subscription (hold weak pointers).
@@ -51,19 +55,21 @@ public:
         std::uint64_t id_ = 0;
     };
 
-    // `types` limits the events the handler gets; empty means all.
-    [[nodiscard]] Subscription subscribe(Handler handler, std::vector<std::string> types = {});
+    // `types` limits the events the handler gets (empty means all), and `interest`, if given, further.
+    [[nodiscard]] Subscription subscribe(Handler handler, std::vector<std::string> types = {},
+                                         Interest interest = {});
     void publish(std::string type, std::string charger_id, nlohmann::json data);
     // Lets publishers skip building events nobody listens to (MeterValues arrive thousands per second).
-    bool has_subscribers(std::string_view type) const;
+    bool has_subscribers(std::string_view type, std::string_view charger_id = {}) const;
 
 private:
     struct Subscriber {
         std::uint64_t id;
         std::vector<std::string> types;
+        Interest interest;
         std::shared_ptr<Handler> handler;
 
-        bool wants(std::string_view type) const;
+        bool wants(std::string_view type, std::string_view charger_id) const;
     };
 
     void unsubscribe(std::uint64_t id);

@@ -7,10 +7,13 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <set>
 #include <string>
+#include <string_view>
+#include <unordered_set>
 
 #include "parkgrid/ocpp/messages/set_charging_profile.hpp"
 #include "parkgrid/scheduling/scheduler.hpp"
@@ -79,6 +82,9 @@ private:
                             std::int32_t transaction_id, std::string id_tag);
     void schedule_tick();
     std::int64_t now_seconds() const;
+    // The chargers at managed sites, kept for the event bus's interest filter, which asks from any thread.
+    void publish_managed_chargers();
+    bool manages(std::string_view charger_id) const;
 
     boost::asio::strand<boost::asio::any_io_executor> strand_;
     boost::asio::steady_timer timer_;
@@ -93,6 +99,13 @@ private:
     std::set<std::int64_t> recompute_pending_;
     std::int64_t last_reload_ = 0;
     bool stopped_ = false;
+
+    struct StringHash {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
+    };
+    mutable std::mutex managed_mutex_;
+    std::unordered_set<std::string, StringHash, std::equal_to<>> managed_chargers_;  // managed_mutex_
 };
 
 }  // namespace parkgrid::server
