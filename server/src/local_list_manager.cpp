@@ -198,12 +198,12 @@ void LocalListManager::send(const std::string& charger_id, std::optional<std::in
                 done(Result{false, false, false, plan->first_version - 1, plan->problem});
                 return;
             }
-            send_part(charger_id, requested_by, retried, std::move(plan), 0, std::move(done));
+            send_part(charger_id, requested_by, retried, plan, 0, std::move(done));
         });
 }
 
 void LocalListManager::send_part(const std::string& charger_id, const std::string& requested_by, bool retried,
-                                 std::shared_ptr<const Plan> plan, std::size_t part, Done done) {
+                                 const std::shared_ptr<const Plan>& plan, std::size_t part, Done done) {
     const auto& update = plan->messages[part];
     const auto version = plan->first_version + static_cast<std::int32_t>(part);
     const bool full = plan->messages.front().full;

@@ -47,7 +47,7 @@ private:
     void send(const std::string& charger_id, std::optional<std::int32_t> charger_version,
               const std::string& requested_by, bool retried, Done done);
     void send_part(const std::string& charger_id, const std::string& requested_by, bool retried,
-                   std::shared_ptr<const Plan> plan, std::size_t part, Done done);
+                   const std::shared_ptr<const Plan>& plan, std::size_t part, Done done);
     void synchronise_connected();
 
     ChargerRegistry& registry_;
