@@ -63,6 +63,10 @@ public:
 
 private:
     struct SiteRuntime;
+    struct StringHash {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
+    };
 
     void on_event(const Event& event);
     void on_charger_event(const Event& event, std::int64_t site_id);
@@ -82,9 +86,7 @@ private:
                             std::int32_t transaction_id, std::string id_tag);
     void schedule_tick();
     std::int64_t now_seconds() const;
-    // The chargers at managed sites, kept for the event bus's interest filter, which asks from any thread.
     void publish_managed_chargers();
-    bool manages(std::string_view charger_id) const;
 
     boost::asio::strand<boost::asio::any_io_executor> strand_;
     boost::asio::steady_timer timer_;
@@ -100,12 +102,20 @@ private:
     std::int64_t last_reload_ = 0;
     bool stopped_ = false;
 
-    struct StringHash {
-        using is_transparent = void;
-        std::size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
+    // The chargers at managed sites, for the event bus's interest filter. It is asked on publishing threads
+    // under the bus's lock, so it holds this set rather than the manager (whose last reference must not be
+    // dropped there: its destructor unsubscribes).
+    class ManagedChargers {
+    public:
+        using Set = std::unordered_set<std::string, StringHash, std::equal_to<>>;
+        void replace(Set chargers);
+        bool contains(std::string_view charger_id) const;
+
+    private:
+        mutable std::mutex mutex_;
+        Set chargers_;
     };
-    mutable std::mutex managed_mutex_;
-    std::unordered_set<std::string, StringHash, std::equal_to<>> managed_chargers_;  // managed_mutex_
+    const std::shared_ptr<ManagedChargers> managed_chargers_ = std::make_shared<ManagedChargers>();
 };
 
 }  // namespace parkgrid::server
