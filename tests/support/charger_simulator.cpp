@@ -164,9 +164,10 @@ void ChargerSimulator::handle(const Frame& call) {
     {
         const std::lock_guard lock(mutex_);
         received_.push_back(call);
-        if (auto& next = next_answers_[call.action]; !next.empty()) {
-            answer = std::move(next.front());
-            next.pop_front();
+        if (auto next = next_answers_.find(call.action);
+            next != next_answers_.end() && !next->second.empty()) {
+            answer = std::move(next->second.front());
+            next->second.pop_front();
         } else {
             const auto it = answers_.find(call.action);
             answer = it != answers_.end() ? it->second : Answer::call_error("NotImplemented");

@@ -172,8 +172,10 @@ void LoadManager::reload_site(std::int64_t site_id) {
 
 void LoadManager::adopt_snapshot(std::int64_t site_id, std::optional<SiteSnapshot> snapshot) {
     if (!snapshot) {
-        sites_.erase(site_id);
-        publish_managed_chargers();
+        if (const auto gone = sites_.find(site_id); gone != sites_.end()) {
+            managed_chargers_->replace(gone->second->snapshot.chargers, {});
+            sites_.erase(gone);
+        }
         return;
     }
     for (auto it = site_of_charger_.begin(); it != site_of_charger_.end();) {
@@ -184,6 +186,8 @@ void LoadManager::adopt_snapshot(std::int64_t site_id, std::optional<SiteSnapsho
     }
     load::SiteCalendar calendar(snapshot->site.time_zone, snapshot->tariff);
     auto& runtime = sites_[site_id];
+    const std::vector<storage::ChargerLoadSettings> none;
+    managed_chargers_->replace(runtime ? runtime->snapshot.chargers : none, snapshot->chargers);
     // A known site keeps its latest view and its load history across reloads (one every minute).
     if (runtime) {
         runtime->snapshot = std::move(*snapshot);
@@ -191,31 +195,29 @@ void LoadManager::adopt_snapshot(std::int64_t site_id, std::optional<SiteSnapsho
     } else {
         runtime = std::make_unique<SiteRuntime>(SiteRuntime{std::move(*snapshot), std::move(calendar)});
     }
-    publish_managed_chargers();
     if (!runtime->transactions_recovered) {
         recover_transactions(site_id);
     }
     request_recompute(site_id);
 }
 
-void LoadManager::publish_managed_chargers() {
-    ManagedChargers::Set managed;
-    for (const auto& [charger_id, site_id] : site_of_charger_) {
-        if (sites_.contains(site_id)) {
-            managed.insert(charger_id);
+void LoadManager::ManagedChargers::replace(const std::vector<storage::ChargerLoadSettings>& before,
+                                           const std::vector<storage::ChargerLoadSettings>& after) {
+    const std::lock_guard lock(mutex_);
+    for (const auto& charger : after) {
+        ++sites_listing_[charger.charger_id];
+    }
+    for (const auto& charger : before) {
+        const auto listed = sites_listing_.find(charger.charger_id);
+        if (listed != sites_listing_.end() && --listed->second == 0) {
+            sites_listing_.erase(listed);
         }
     }
-    managed_chargers_->replace(std::move(managed));
-}
-
-void LoadManager::ManagedChargers::replace(Set chargers) {
-    const std::lock_guard lock(mutex_);
-    chargers_ = std::move(chargers);
 }
 
 bool LoadManager::ManagedChargers::contains(std::string_view charger_id) const {
     const std::lock_guard lock(mutex_);
-    return chargers_.contains(charger_id);
+    return sites_listing_.contains(charger_id);
 }
 
 // After a restart, running transactions are known from storage only; their chargers report meter values

@@ -13,7 +13,8 @@
 #include <set>
 #include <string>
 #include <string_view>
-#include <unordered_set>
+#include <unordered_map>
+#include <vector>
 
 #include "parkgrid/ocpp/messages/set_charging_profile.hpp"
 #include "parkgrid/scheduling/scheduler.hpp"
@@ -21,6 +22,7 @@
 #include "parkgrid/server/event_bus.hpp"
 #include "parkgrid/server/metrics.hpp"
 #include "parkgrid/storage/database.hpp"
+#include "parkgrid/storage/load_management_records.hpp"
 
 namespace parkgrid::server {
 
@@ -86,7 +88,6 @@ private:
                             std::int32_t transaction_id, std::string id_tag);
     void schedule_tick();
     std::int64_t now_seconds() const;
-    void publish_managed_chargers();
 
     boost::asio::strand<boost::asio::any_io_executor> strand_;
     boost::asio::steady_timer timer_;
@@ -104,16 +105,19 @@ private:
 
     // The chargers at managed sites, for the event bus's interest filter. It is asked on publishing threads
     // under the bus's lock, so it holds this set rather than the manager (whose last reference must not be
-    // dropped there: its destructor unsubscribes).
+    // dropped there: its destructor unsubscribes). Kept up to date site by site, so that a site's reload
+    // costs its own chargers only; a charger that moves is listed by both sites until the old one reloads,
+    // which the filter may do: on_event decides by site_of_charger_.
     class ManagedChargers {
     public:
-        using Set = std::unordered_set<std::string, StringHash, std::equal_to<>>;
-        void replace(Set chargers);
+        // A managed site's chargers went from `before` to `after` (either may be empty).
+        void replace(const std::vector<storage::ChargerLoadSettings>& before,
+                     const std::vector<storage::ChargerLoadSettings>& after);
         bool contains(std::string_view charger_id) const;
 
     private:
         mutable std::mutex mutex_;
-        Set chargers_;
+        std::unordered_map<std::string, int, StringHash, std::equal_to<>> sites_listing_;  // charger -> sites
     };
     const std::shared_ptr<ManagedChargers> managed_chargers_ = std::make_shared<ManagedChargers>();
 };
