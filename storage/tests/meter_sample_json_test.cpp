@@ -85,10 +85,76 @@ TEST(MeterSampleJsonTest, IsCompactAndLeavesOutAbsentAttributes) {
     EXPECT_EQ(samples_to_json({}), "[]");
 }
 
+TEST(MeterSampleJsonTest, LeavesOutDefaultsAndNormalisedValuesThatTheValueImplies) {
+    SampledValueRecord energy = signed_sample();
+    energy.value = "12345";
+    energy.context = "Sample.Periodic";
+    energy.format = "Raw";
+    energy.location = "Outlet";
+    energy.normalized_value = 12345.0;
+    energy.normalized_unit = "Wh";
+    SampledValueRecord voltage = energy;
+    voltage.value = "230.1";
+    voltage.measurand = "Voltage";
+    voltage.phase = "L1-N";
+    voltage.unit = "V";
+    voltage.normalized_value = 230.1;
+    voltage.normalized_unit = "V";
+    EXPECT_EQ(samples_to_json({energy, voltage}),
+              R"([{"value":"12345"},{"value":"230.1","measurand":"Voltage","phase":"L1-N","unit":"V"}])");
+    // A unit with a kilo prefix is normalised to another value, so that one is written.
+    EXPECT_EQ(
+        samples_to_json({full_sample()}),
+        R"([{"value":"12.345","phase":"L1","unit":"kWh","normalizedValue":12345,"normalizedUnit":"Wh"}])");
+}
+
+// Every combination of what decides whether the normalised value is written must read back as it was.
+TEST(MeterSampleJsonTest, RoundTripsWhateverTheNormalisedValueIs) {
+    const std::vector<std::string> values = {"12",  "0.1", "-0",  "1e3", "+12",
+                                             " 12", "12 ", "abc", "",    "0x10"};
+    const std::vector<std::optional<double>> normalized_values = {std::nullopt, 12.0, 0.1, 1000.0, 0.0, -3.5};
+    const std::vector<std::optional<std::string>> normalized_units = {std::nullopt, "Wh", "kWh", "V"};
+    std::size_t cases = 0;
+    for (const char* format : {"Raw", "SignedData"}) {
+        for (const char* unit : {"Wh", "kWh"}) {
+            for (const std::string& value : values) {
+                for (const auto& normalized_value : normalized_values) {
+                    for (const auto& normalized_unit : normalized_units) {
+                        SampledValueRecord sample = signed_sample();
+                        sample.format = format;
+                        sample.unit = unit;
+                        sample.value = value;
+                        sample.normalized_value = normalized_value;
+                        sample.normalized_unit = normalized_unit;
+                        const std::string json = samples_to_json({sample});
+                        SCOPED_TRACE(json);
+                        expect_same(samples_from_json(json).at(0), sample);
+                        ++cases;
+                    }
+                }
+            }
+        }
+    }
+    EXPECT_EQ(cases, 2U * 2U * values.size() * normalized_values.size() * normalized_units.size());
+}
+
+TEST(MeterSampleJsonTest, ReadsRowsThatSpellOutEveryAttribute) {
+    const std::vector<SampledValueRecord> restored = samples_from_json(
+        R"([{"value":"12.345","context":"Sample.Periodic","format":"Raw","measurand":"Energy.Active.Import.Register",)"
+        R"("phase":"L1","location":"Outlet","unit":"kWh","normalizedValue":12345.0,"normalizedUnit":"Wh"},)"
+        R"({"value":"ABCDEF0123==","context":"Transaction.End","format":"SignedData",)"
+        R"("measurand":"Energy.Active.Import.Register","location":"Inlet","unit":"Wh"}])");
+    ASSERT_EQ(restored.size(), 2U);
+    expect_same(restored[0], full_sample());
+    expect_same(restored[1], signed_sample());
+}
+
 TEST(MeterSampleJsonTest, RejectsCorruptText) {
     EXPECT_THROW(samples_from_json("not json"), std::runtime_error);
     EXPECT_THROW(samples_from_json("{}"), std::runtime_error);
-    EXPECT_THROW(samples_from_json(R"([{"value":"1"}])"), std::runtime_error);
+    EXPECT_THROW(samples_from_json(R"([{"unit":"Wh"}])"), std::runtime_error);
+    EXPECT_THROW(samples_from_json(R"([{"value":12}])"), std::runtime_error);
+    EXPECT_THROW(samples_from_json(R"([{"value":"1","normalizedValue":"1"}])"), std::runtime_error);
 }
 
 }  // namespace
