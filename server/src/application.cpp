@@ -53,6 +53,7 @@ int run_application(const Config& config) {
     storage::SqliteOptions storage_options;
     storage_options.path = config.db_path;
     storage_options.durable = config.db_durable;
+    storage_options.commit_gather = config.db_commit_gather;
     storage_options.batch_observer = [&metrics](std::size_t batch_size, std::chrono::microseconds time) {
         metrics.record_commit(batch_size, time);
     };

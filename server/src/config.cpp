@@ -277,6 +277,13 @@ const std::map<std::string, Option>& options() {
         {"db-durable",
          {"fsync every commit so power loss loses nothing acknowledged (default true)",
           [](Config& c, const std::string& v) { c.db_durable = parse_bool("db-durable", v); }}},
+        {"db-commit-gather",
+         {"microseconds a group commit waits for more writes when they arrive faster than that; fewer, "
+          "larger commits write and flush less (default 1000; 0 never waits)",
+          [](Config& c, const std::string& v) {
+              c.db_commit_gather =
+                  std::chrono::microseconds(parse_unsigned("db-commit-gather", v, 0, 100000));
+          }}},
         {"metrics-token",
          {"GET /metrics answers requests with \"Authorization: Bearer TOKEN\" from any address (default: "
           "none)",

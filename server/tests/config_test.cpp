@@ -17,17 +17,20 @@ TEST(ConfigTest, DefaultsMatchTheDocumentation) {
     EXPECT_EQ(config->unknown_chargers, UnknownChargerPolicy::Pending);
     EXPECT_EQ(config->heartbeat_interval, std::chrono::seconds(300));
     EXPECT_EQ(config->max_frame_bytes, 64u * 1024);
+    EXPECT_EQ(config->db_commit_gather, std::chrono::microseconds(1000));
 }
 
 TEST(ConfigTest, FlagsInBothSpellings) {
-    const auto config = parse_config({"--listen", "127.0.0.1:0", "--db=/tmp/x.db", "--log-level", "debug",
-                                      "--unknown-chargers", "reject", "--max-frame-size", "4096"});
+    const auto config =
+        parse_config({"--listen", "127.0.0.1:0", "--db=/tmp/x.db", "--log-level", "debug",
+                      "--unknown-chargers", "reject", "--max-frame-size", "4096", "--db-commit-gather=0"});
     EXPECT_EQ(config->listen.host, "127.0.0.1");
     EXPECT_EQ(config->listen.port, 0);
     EXPECT_EQ(config->db_path, "/tmp/x.db");
     EXPECT_EQ(config->log_level, LogLevel::Debug);
     EXPECT_EQ(config->unknown_chargers, UnknownChargerPolicy::Reject);
     EXPECT_EQ(config->max_frame_bytes, 4096u);
+    EXPECT_EQ(config->db_commit_gather, std::chrono::microseconds(0));
 }
 
 TEST(ConfigTest, FlagsOverrideTheConfigFile) {
@@ -47,6 +50,8 @@ TEST(ConfigTest, RejectsBadValuesWithAClearMessage) {
     EXPECT_THROW(parse_config({"--unknown-chargers", "maybe"}), ConfigError);
     EXPECT_THROW(parse_config({"--no-such-flag", "1"}), ConfigError);
     EXPECT_THROW(parse_config({"--db"}), ConfigError);
+    EXPECT_THROW(parse_config({"--db-commit-gather", "-1"}), ConfigError);
+    EXPECT_THROW(parse_config({"--db-commit-gather", "100001"}), ConfigError);
     EXPECT_THROW(parse_config({"--config", "/nonexistent/parkgrid.json"}), ConfigError);
     try {
         parse_config({"--heartbeat-interval", "0"});

@@ -4,6 +4,7 @@
 
 #include <chrono>
 #include <future>
+#include <thread>
 #include <vector>
 
 namespace parkgrid::storage {
@@ -70,6 +71,68 @@ TEST(JobQueueTest, CloseWakesWaitingConsumers) {
     auto batch = std::async(std::launch::async, [&] { return queue.pop_batch(10); });
     queue.close();
     EXPECT_TRUE(batch.get().empty());
+}
+
+using namespace std::chrono_literals;
+
+// Jobs arriving back to back, each taken at once: afterwards the queue has seen a high rate.
+void arrive_fast(JobQueue& queue, std::vector<int>& seen) {
+    for (int i = 0; i < 32; ++i) {
+        PendingJob job = numbered_job(i, seen);
+        ASSERT_TRUE(queue.push(job));
+        std::vector<PendingJob> batch = queue.pop_batch(10);
+        finish(batch);
+    }
+}
+
+TEST(JobQueueTest, AShortBatchWaitsForCompanyWhileJobsArriveFast) {
+    JobQueue queue;
+    std::vector<int> seen;
+    arrive_fast(queue, seen);
+    auto batch = std::async(std::launch::async, [&] { return queue.pop_batch(10, 10s); });
+    PendingJob first = numbered_job(100, seen);
+    ASSERT_TRUE(queue.push(first));
+    std::this_thread::sleep_for(50ms);
+    PendingJob second = numbered_job(101, seen);
+    ASSERT_TRUE(queue.push(second));
+    EXPECT_EQ(batch.wait_for(100ms), std::future_status::timeout) << "the window is not over";
+    queue.close();  // ends the wait; without it the batch would be taken 10 s after the first job
+    EXPECT_EQ(batch.get().size(), 2U);
+}
+
+TEST(JobQueueTest, GatheringEndsWhenTheBatchIsFull) {
+    JobQueue queue;
+    std::vector<int> seen;
+    arrive_fast(queue, seen);
+    auto batch = std::async(std::launch::async, [&] { return queue.pop_batch(3, 60s); });
+    for (int i = 0; i < 3; ++i) {
+        PendingJob job = numbered_job(i, seen);
+        ASSERT_TRUE(queue.push(job));
+    }
+    ASSERT_EQ(batch.wait_for(10s), std::future_status::ready);
+    EXPECT_EQ(batch.get().size(), 3U);
+}
+
+TEST(JobQueueTest, NothingWaitsWhileJobsArriveSlowly) {
+    JobQueue queue;  // has seen no jobs: counts as one a second
+    std::vector<int> seen;
+    PendingJob job = numbered_job(1, seen);
+    ASSERT_TRUE(queue.push(job));
+    const auto started = std::chrono::steady_clock::now();
+    EXPECT_EQ(queue.pop_batch(10, 900ms).size(), 1U);
+    EXPECT_LT(std::chrono::steady_clock::now() - started, 600ms);
+}
+
+TEST(JobQueueTest, AJobThatHasWaitedLongerThanTheWindowIsNotHeldBack) {
+    JobQueue queue;
+    std::vector<int> seen;
+    arrive_fast(queue, seen);
+    PendingJob job = numbered_job(1, seen);
+    ASSERT_TRUE(queue.push(job));
+    std::this_thread::sleep_for(300ms);  // the writer was busy committing
+    const auto started = std::chrono::steady_clock::now();
+    EXPECT_EQ(queue.pop_batch(10, 200ms).size(), 1U);
+    EXPECT_LT(std::chrono::steady_clock::now() - started, 150ms);
 }
 
 }  // namespace

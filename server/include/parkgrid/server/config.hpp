@@ -97,6 +97,7 @@ struct Config {
 
     std::string admin_ui_dir = "admin-ui";
     bool db_durable = true;
+    std::chrono::microseconds db_commit_gather{1000};  // storage::SqliteOptions::commit_gather
 
     // GET /metrics (Prometheus): served to loopback clients, and to any client that presents this token as
     // "Authorization: Bearer TOKEN".
