@@ -108,6 +108,9 @@ test('a charge started on the charger page shows its meter values arriving in th
   await dialog.getByRole('button', { name: 'Start charging' }).click();
   const open = page.getByRole('link', { name: /Open session #\d+/ });
   await open.waitFor({ timeout: 30000 });
+  // The page learns of the session from the server's event, which may come before this client has read
+  // the StartTransaction answer that names it.
+  await eventually(async () => transactionId !== null);
   await open.click();
   await page.getByRole('heading', { name: `Charging session #${transactionId}` }).waitFor();
 

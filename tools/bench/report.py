@@ -300,6 +300,22 @@ def table(args):
             out.append(f"| {r['batch']} | {fmt(r['rows_per_second'])} | {fmt(r['commits_per_second'])} | "
                        f"{fmt(latency['p50'], 2)} ms | {fmt(latency['p99'], 2)} ms | {fmt(latency['max'], 2)} ms |")
         out.append("")
+    probe = load(results, "flush-probe")
+    if probe:
+        latency = probe.get("latency_ms", {})
+        out.append(f"## The disk's own flushes ({fmt(probe.get('seconds'), 0)} s of "
+                   f"{fmt(probe.get('bytes_per_flush'))}-byte appends, each followed by fdatasync)")
+        out.append("")
+        out.append("| Flushes | p50 | p99 | p999 | max | Stalls > 20 ms | > 100 ms | Time in stalls |")
+        out.append("|---|---|---|---|---|---|---|---|")
+        out.append(f"| {fmt(probe.get('flushes'))} | {fmt(latency.get('p50'), 2)} ms | {fmt(latency.get('p99'), 2)} ms | "
+                   f"{fmt(latency.get('p999'), 2)} ms | {fmt(latency.get('max'), 1)} ms | "
+                   f"{fmt(probe.get('stalls_over_20ms'))} | {fmt(probe.get('stalls_over_100ms'))} | "
+                   f"{fmt(probe.get('seconds_in_stalls'), 2, 's')} |")
+        out.append("")
+        out.append("Nothing but `tools/bench/flush_probe.py` writes meanwhile: a stall here is the disk's, and every "
+                   "answer waiting for a commit at that moment would see it.")
+        out.append("")
     out.append("## Details")
     out.append("")
     out.append("| Run | Connects ok / tried | Connect p99 | CALLs answered | Window: errors / timeouts / missed | "
@@ -307,7 +323,7 @@ def table(args):
     out.append("|---|---|---|---|---|---|---|---|---|")
     for path in sorted(results.glob("*.json")):
         name = path.stem
-        if name.endswith(".server") or name in ("machine", "sqlite-ceiling"):
+        if name.endswith(".server") or name in ("machine", "sqlite-ceiling", "flush-probe"):
             continue
         run_json, server = load(results, name), load(results, f"{name}.server") or {}
         if run_json is None:

@@ -9,7 +9,7 @@
 #
 # Options: --build-dir DIR (default build/bench), --db-dir DIR (where the databases go; default inside the build
 # directory, on the disk the repository lives on, not a tmpfs), --output FILE (the table), --no-pin,
-# --only idle,closed,open,shared,storm,sqlite (a subset; like --quick, its table stays in the results directory).
+# --only idle,closed,open,shared,storm,sqlite,disk (a subset; like --quick, its table stays in the results directory).
 # Server and generator run on 127.0.0.1; the server runs --threads 1 pinned to CPU 0 and the generator
 # --threads 1 pinned to CPU 1 (taskset), so each has one core of a 2-core machine; the "shared" open-loop runs
 # pin nothing and give the server two network threads.
@@ -99,7 +99,7 @@ fit() {  # fit VAR TARGET WHAT: VAR = the number of chargers, at most TARGET, th
 # --- Sizes -----------------------------------------------------------------------------------------------------
 if ((quick)); then
     idle_n=500 idle_settle=2 connect_rate=500 storm_n=500 closed_n=50 seconds=3 warmup=1 open_n=100
-    open_rates=(500 1000) shared_rates=(1000) closed_inflight=(1 4) ceiling_seconds=1
+    open_rates=(500 1000) shared_rates=(1000) closed_inflight=(1 4) ceiling_seconds=1 probe_seconds=2
     notes+=("quick run: sizes far below the targets; the 'met' column says nothing")
 else
     fit idle_n 50000 "idle capacity"
@@ -109,7 +109,7 @@ else
     idle_settle=10 connect_rate=500
     closed_n=500 seconds=30 warmup=5 open_n=1000 open_rates=(5000 10000 20000) shared_rates=(5000 10000)
     closed_inflight=(1 4)
-    ceiling_seconds=5
+    ceiling_seconds=5 probe_seconds=30
 fi
 sources="127.0.0.1-127.0.0.16"
 tagged_chargers=$((closed_n > open_n ? closed_n : open_n))
@@ -315,6 +315,13 @@ if wanted sqlite; then
     scratch+=("$ceiling_dir")
     $server_cpu "$sqlite_ceiling" --db "$ceiling_dir/ceiling.db" --seconds "$ceiling_seconds" \
         > "$results/sqlite-ceiling.json"
+fi
+
+if wanted disk; then
+    say "the disk's own flush latency"
+    probe_dir="$(mktemp -d "$db_root/flush-probe.XXXXXX")"
+    scratch+=("$probe_dir")
+    python3 tools/bench/flush_probe.py --dir "$probe_dir" --seconds "$probe_seconds" > "$results/flush-probe.json"
 fi
 
 printf '%s\n' "${notes[@]}" > "$results/notes.txt"
