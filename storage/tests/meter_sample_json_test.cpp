@@ -5,6 +5,8 @@
 #include <limits>
 #include <nlohmann/json.hpp>
 
+#include "sample_records.hpp"
+
 namespace parkgrid::storage {
 namespace {
 
@@ -86,20 +88,9 @@ TEST(MeterSampleJsonTest, IsCompactAndLeavesOutAbsentAttributes) {
 }
 
 TEST(MeterSampleJsonTest, LeavesOutDefaultsAndNormalisedValuesThatTheValueImplies) {
-    SampledValueRecord energy = signed_sample();
-    energy.value = "12345";
-    energy.context = "Sample.Periodic";
-    energy.format = "Raw";
-    energy.location = "Outlet";
-    energy.normalized_value = 12345.0;
-    energy.normalized_unit = "Wh";
-    SampledValueRecord voltage = energy;
-    voltage.value = "230.1";
-    voltage.measurand = "Voltage";
-    voltage.phase = "L1-N";
-    voltage.unit = "V";
-    voltage.normalized_value = 230.1;
-    voltage.normalized_unit = "V";
+    const SampledValueRecord energy =
+        testing::periodic_sample("12345", "Energy.Active.Import.Register", std::nullopt, "Wh", 12345.0, "Wh");
+    const SampledValueRecord voltage = testing::periodic_sample("230.1", "Voltage", "L1-N", "V", 230.1, "V");
     EXPECT_EQ(samples_to_json({energy, voltage}),
               R"([{"value":"12345"},{"value":"230.1","measurand":"Voltage","phase":"L1-N","unit":"V"}])");
     // A unit with a kilo prefix is normalised to another value, so that one is written.

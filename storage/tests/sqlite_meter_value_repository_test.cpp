@@ -3,25 +3,14 @@
 #include <gtest/gtest.h>
 
 #include "repository_test_fixture.hpp"
+#include "sample_records.hpp"
 
 namespace parkgrid::storage {
 namespace {
 
 using testing::at_millis;
 
-SampledValueRecord sample(std::string value, std::string measurand, std::optional<std::string> phase,
-                          std::string unit, std::optional<double> normalized,
-                          std::optional<std::string> normalized_unit) {
-    return SampledValueRecord{.value = std::move(value),
-                              .context = "Sample.Periodic",
-                              .format = "Raw",
-                              .measurand = std::move(measurand),
-                              .phase = std::move(phase),
-                              .location = "Outlet",
-                              .unit = std::move(unit),
-                              .normalized_value = normalized,
-                              .normalized_unit = std::move(normalized_unit)};
-}
+const auto sample = testing::periodic_sample;
 
 class MeterValueRepositoryTest : public testing::RepositoryTest {
 protected:
