@@ -31,10 +31,10 @@ bool JobQueue::push(PendingJob& job) {
 
 void JobQueue::note_arrival(Clock::time_point now) {
     // An exponentially weighted mean of the last few intervals: one lone gap does not turn gathering off.
-    constexpr int kWeight = 8;
+    constexpr int weight = 8;
     const Clock::duration interval = std::min(now - last_arrival_, kLongestInterval);
     last_arrival_ = now;
-    mean_interval_ += (interval - mean_interval_) / kWeight;
+    mean_interval_ += (interval - mean_interval_) / weight;
 }
 
 std::vector<PendingJob> JobQueue::pop_batch(std::size_t max_jobs, Clock::duration gather) {
