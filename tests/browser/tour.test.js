@@ -1,6 +1,7 @@
 'use strict';
 // A fleet admin's day in one car park, across pages: the dashboard follows chargers and the site's load
-// live, and a charge started from the charger page shows its meter values arriving in the session's chart.
+// live, and a charge started from the charger page shows its meter values arriving in the session's chart,
+// also those that arrive while the session page reloads.
 // Also makes the dashboard screenshots (the README shows the desktop one).
 const { test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
@@ -130,6 +131,53 @@ test('a charge started on the charger page shows its meter values arriving in th
     });
     await eventually(async () => (await chartPoints(page, '.chart')).some((count, index) => count >= (before[index] ?? 0) + i));
   }
+  ui.assertClean(page);
+  await client.close();
+});
+
+test('a reading that arrives while the session page reloads stays in its chart', async () => {
+  const client = await bootCharger('B1-04', site.root.id, 'Charging');
+  const startedAt = Date.now() - 60000;
+  const { transactionId } = await client.call('StartTransaction', { connectorId: 1, idTag: 'GW-0001', meterStart: 1000, timestamp: new Date(startedAt).toISOString() });
+  const page = await ui.newPage();
+  await ui.login(page, 'fleet.zhao');
+  await page.goto(`${ui.base}/#/sessions/${transactionId}`);
+  await page.getByRole('heading', { name: `Charging session #${transactionId}` }).waitFor();
+  await eventually(async () => (await chartPoints(page, '.chart')).length > 0);
+  const before = await chartPoints(page, '.chart');
+
+  // The stop makes the page reload the session. Each answer is read from csms at once and handed to the page
+  // only when the test says so: the first one before the late reading below is stored.
+  const held = [];
+  await page.route(`**/api/v1/transactions/${transactionId}`, async (route) => {
+    const response = await route.fetch();
+    await new Promise((resolve) => held.push(resolve));
+    await route.fulfill({ response });
+  });
+  await client.call('StopTransaction', { transactionId, meterStop: 4000, timestamp: new Date(startedAt + 30000).toISOString(), reason: 'Local' });
+  await eventually(async () => held.length > 0);
+  // A reading from the charger's offline queue, taken before the stop, delivered after it.
+  await client.call('MeterValues', {
+    connectorId: 1,
+    transactionId,
+    meterValue: [{
+      timestamp: new Date(startedAt + 20000).toISOString(),
+      sampledValue: [
+        { value: '3000', measurand: 'Energy.Active.Import.Register', unit: 'Wh' },
+        { value: '7200', measurand: 'Power.Active.Import', unit: 'W' },
+      ],
+    }],
+  });
+  // The power series: the stop adds a point to the energy series by itself.
+  const shown = (points) => (points[0] ?? 0) >= (before[0] ?? 0) + 1;
+  await eventually(async () => shown(await chartPoints(page, '.chart')));
+
+  held[0](); // the answer read before the reading; any later reload waits
+  await new Promise((resolve) => setTimeout(resolve, 1000)); // time to apply it, which takes milliseconds
+  assert.ok(shown(await chartPoints(page, '.chart')), 'the reload dropped the reading that arrived meanwhile');
+  await page.unroute(`**/api/v1/transactions/${transactionId}`);
+  for (const release of held) release();
+  await page.unroute(`**/api/v1/transactions/${transactionId}`);
   ui.assertClean(page);
   await client.close();
 });

@@ -30,8 +30,12 @@ export async function render(view, ctx) {
   // by time, so one the load already contained is not counted twice.
   const early = [];
   let meter = null;
+  // While a reload runs: the readings that arrived meanwhile. Its answer may have been read before they were
+  // stored, and replacing the chart's readings with it would drop them.
+  let arrivedDuringReload = null;
   ctx.subscribe(['meter_values'], (event) => {
     if (event.transactionId !== id) return;
+    arrivedDuringReload?.push(event.meterValue);
     if (meter) {
       meter.addLive(event.meterValue);
       drawCards();
@@ -198,11 +202,15 @@ export async function render(view, ctx) {
       return;
     }
     reloading = true;
+    arrivedDuringReload = [];
     try {
       const fresh = await api.get(`/transactions/${id}`);
       if (!ctx.isCurrent()) return;
       transaction = fresh;
-      meter?.setTransaction(transaction);
+      if (meter) {
+        meter.setTransaction(transaction);
+        if (arrivedDuringReload.length) meter.addLive(arrivedDuringReload.flat());
+      }
       drawAll();
       showSessionFindings(findings, transaction, ctx.isCurrent);
       loadPlan();
@@ -210,6 +218,7 @@ export async function render(view, ctx) {
       notify(`${t('sessions.detail.reloadFailed')} ${error.message}`, 'error');
     } finally {
       reloading = false;
+      arrivedDuringReload = null;
       if (reloadAgain && ctx.isCurrent()) {
         reloadAgain = false;
         reload();
