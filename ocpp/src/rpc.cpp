@@ -79,20 +79,22 @@ int message_type_of(const JsonValue& value) {
     return 0;
 }
 
-// The text of the last element of a JSON array, for text JsonReader has accepted. Payloads and error details
-// are the last element of their frame; a CALL keeps its payload as this text, to be read straight into the
-// typed request when it is dispatched.
-std::string_view last_element_text(std::string_view array_text) {
+// The text of the last element of a JSON array of `element_count` elements, for text JsonReader has
+// accepted. Payloads and error details are the last element of their frame; a CALL keeps its payload as this
+// text, to be read straight into the typed request when it is dispatched. Only the elements before it are
+// scanned (a CALL's first three take a few dozen bytes, its payload kilobytes); the array's closing bracket
+// is its last one, as only whitespace may follow it.
+std::string_view last_element_text(std::string_view array_text, std::size_t element_count) {
     const auto is_space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
     std::size_t start = array_text.find('[') + 1;
-    std::size_t end = start;
+    std::size_t separators_left = element_count - 1;
     int depth = 0;
     bool in_string = false;
-    for (std::size_t pos = start; pos < array_text.size(); ++pos) {
-        const char c = array_text[pos];
+    for (; separators_left > 0 && start < array_text.size(); ++start) {
+        const char c = array_text[start];
         if (in_string) {
             if (c == '\\') {
-                ++pos;
+                ++start;
             } else if (c == '"') {
                 in_string = false;
             }
@@ -100,13 +102,13 @@ std::string_view last_element_text(std::string_view array_text) {
             in_string = true;
         } else if (c == '[' || c == '{') {
             ++depth;
-        } else if ((c == ']' || c == '}') && depth-- == 0) {
-            end = pos;
-            break;
+        } else if (c == ']' || c == '}') {
+            --depth;
         } else if (c == ',' && depth == 0) {
-            start = pos + 1;
+            --separators_left;
         }
     }
+    std::size_t end = array_text.rfind(']');
     while (start < end && is_space(array_text[start])) {
         ++start;
     }
@@ -117,9 +119,10 @@ std::string_view last_element_text(std::string_view array_text) {
 }
 
 // The answers and error details the central system acts on stay nlohmann::json: they are few.
-nlohmann::json last_element_json(std::string_view frame_text) {
+nlohmann::json last_element_json(std::string_view frame_text, std::size_t element_count) {
     // Never discarded in practice: the frame was accepted by JsonReader, whose grammar this one shares.
-    auto value = nlohmann::json::parse(last_element_text(frame_text), nullptr, /*allow_exceptions=*/false);
+    auto value = nlohmann::json::parse(last_element_text(frame_text, element_count), nullptr,
+                                       /*allow_exceptions=*/false);
     return value.is_discarded() ? nlohmann::json() : value;
 }
 
@@ -183,7 +186,7 @@ Frame parse_frame(std::string_view text) {
                 return malformed(std::move(unique_id), "CALL must be [2, uniqueId, action, payload]");
             }
             return Call{std::move(unique_id), std::string(element[2]->as_string()),
-                        std::string(last_element_text(text))};
+                        std::string(last_element_text(text, size))};
         // A broken CALLRESULT or CALLERROR is dropped: answering it could start an endless exchange of
         // errors.
         case kCallResult:
@@ -191,7 +194,7 @@ Frame parse_frame(std::string_view text) {
                 return malformed(std::nullopt,
                                  "CALLRESULT for '" + unique_id + "' must be [3, uniqueId, payload]");
             }
-            return CallResult{std::move(unique_id), last_element_json(text)};
+            return CallResult{std::move(unique_id), last_element_json(text, size)};
         case kCallError: {
             if (!unique_id_valid || size != 5 || !is_string(2) || !is_string(3)) {
                 return malformed(std::nullopt,
@@ -205,7 +208,7 @@ Frame parse_frame(std::string_view text) {
                 description = "unknown error code '" + std::string(code_text) + "': " + description;
             }
             return CallError{std::move(unique_id), code.value_or(CallErrorCode::GenericError),
-                             std::move(description), last_element_json(text)};
+                             std::move(description), last_element_json(text, size)};
         }
         // OCPP-J lets a receiver answer an unknown message type whose unique id it can read.
         default: {

@@ -26,6 +26,21 @@ TEST(RpcTest, KeepsTheWholePayloadTextWhateverItHolds) {
     EXPECT_EQ(std::get<Call>(parse_frame(R"([2,"8","Heartbeat",{}])")).payload, "{}");
 }
 
+TEST(RpcTest, FindsThePayloadAfterElementsThatHoldSeparators) {
+    // The elements before the payload are skipped by scanning them: commas, brackets and escaped quotes in
+    // a unique id, an action or an error description must not be taken for the end of an element.
+    const auto call = std::get<Call>(parse_frame(R"([2, "i,d]\",", "Data,Transfer]", {"k": [1, ","]}])"));
+    EXPECT_EQ(call.unique_id, R"(i,d]",)");
+    EXPECT_EQ(call.action, "Data,Transfer]");
+    EXPECT_EQ(call.payload, R"({"k": [1, ","]})");
+    const auto error = std::get<CallError>(
+        parse_frame(R"([4, "e", "NotSupported", "no, [not] {this}", {"why": ["a", "]"]}]  )"));
+    EXPECT_EQ(error.description, "no, [not] {this}");
+    EXPECT_EQ(error.details, nlohmann::json::parse(R"({"why": ["a", "]"]})"));
+    const auto result = std::get<CallResult>(parse_frame("[3 , \"r,]\" ,\n [1, {\"x\": \"]\"}] \n]"));
+    EXPECT_EQ(result.payload, nlohmann::json::parse(R"([1, {"x": "]"}])"));
+}
+
 TEST(RpcTest, SerializesACallAroundItsPayloadText) {
     const Call call{"9", "DataTransfer", R"({"vendorId":"x","data":"[1,2]"})"};
     EXPECT_EQ(serialize(call), R"([2,"9","DataTransfer",{"vendorId":"x","data":"[1,2]"}])");
