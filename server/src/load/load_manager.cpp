@@ -1,5 +1,7 @@
 #include "parkgrid/server/load_manager.hpp"
 
+#include <algorithm>
+#include <array>
 #include <boost/asio/post.hpp>
 #include <chrono>
 #include <cmath>
@@ -30,6 +32,24 @@ const std::string kPlanComputed = "load.plan_computed";
 constexpr auto kPlanEventInterval = std::chrono::seconds(2);
 // A limit is compared with what the charger has in tenths of an ampere, the resolution of OCPP limits.
 constexpr double kSameLimitA = 0.05;
+
+// Events about one charger, which matter only while it is at a managed site, and events about sites and
+// their configuration, which may bring a charger in and so always come.
+constexpr std::array<std::string_view, 7> kChargerEvents = {
+    "charger.booted",      "charger.connected",   "charger.disconnected", "connector.status",
+    "transaction.started", "transaction.stopped", "meter_reading"};
+constexpr std::array<std::string_view, 3> kSiteEvents = {"load.config_changed", "building_load.reading",
+                                                         "charging_need.changed"};
+
+std::vector<std::string> subscribed_events() {
+    std::vector<std::string> types(kChargerEvents.begin(), kChargerEvents.end());
+    types.insert(types.end(), kSiteEvents.begin(), kSiteEvents.end());
+    return types;
+}
+
+bool is_site_event(std::string_view type) {
+    return std::find(kSiteEvents.begin(), kSiteEvents.end(), type) != kSiteEvents.end();
+}
 
 std::optional<std::int64_t> site_id_of(const Event& event) {
     const auto found = event.data.find("siteId");
@@ -73,16 +93,12 @@ void LoadManager::start() {
                 net::post(self->strand_, [self, event] { self->on_event(*event); });
             }
         },
-        {"charger.booted", "charger.connected", "charger.disconnected", "connector.status",
-         "transaction.started", "transaction.stopped", "meter_reading", "load.config_changed",
-         "building_load.reading", "charging_need.changed"},
-        // A charger's own events matter only at a managed site: MeterValues of the other chargers are then
-        // neither turned into meter_reading events nor handed to this strand (a tenth of the server's CPU per
-        // MeterValues in the benchmark, whose chargers are at no site). Configuration events may bring a
-        // charger in, so they always come.
+        subscribed_events(),
+        // MeterValues of chargers at no managed site are then neither turned into meter_reading events nor
+        // handed to this strand (a tenth of the server's CPU per MeterValues in the benchmark, whose chargers
+        // are at no site).
         [managed = managed_chargers_](std::string_view type, std::string_view charger_id) {
-            return type == "load.config_changed" || type == "building_load.reading" ||
-                   type == "charging_need.changed" || managed->contains(charger_id);
+            return is_site_event(type) || managed->contains(charger_id);
         });
     net::post(strand_, [self = shared_from_this()] {
         self->reload_all_sites();
